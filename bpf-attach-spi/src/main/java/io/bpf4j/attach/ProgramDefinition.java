@@ -1,0 +1,42 @@
+package io.bpf4j.attach;
+
+import io.bpf4j.syscall.AttachType;
+import io.bpf4j.syscall.ProgLoadFlags;
+import io.bpf4j.syscall.ProgramType;
+import java.util.Objects;
+
+/**
+ * How a program must be loaded, as decided by the {@link AttachPlugin} owning its section.
+ *
+ * @param type the program type ({@code bpf_attr.prog_type})
+ * @param expectedAttachType the expected attach type ({@code bpf_attr.expected_attach_type}),
+ *     or null to leave it 0
+ * @param attachBtfId the load-time target ({@code bpf_attr.attach_btf_id}): the BTF id, in the
+ *     kernel's BTF, of what the program attaches to, or 0 for none
+ * @param sleepable whether the program is loaded with {@code BPF_F_SLEEPABLE}
+ * @param autoAttach whether the section name says enough to attach without options
+ */
+public record ProgramDefinition(ProgramType type, AttachType expectedAttachType, int attachBtfId,
+        boolean sleepable, boolean autoAttach) {
+
+    /** {@code BPF_F_SLEEPABLE}, the {@code BPF_PROG_LOAD} flag of sleepable programs (Linux 5.10). */
+    public static final int BPF_F_SLEEPABLE = ProgLoadFlags.BPF_F_SLEEPABLE;
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if {@code type} is null
+     * @throws IllegalArgumentException if {@code attachBtfId} is negative
+     */
+    public ProgramDefinition {
+        Objects.requireNonNull(type, "type");
+        if (attachBtfId < 0) {
+            throw new IllegalArgumentException("attachBtfId must be >= 0: " + attachBtfId);
+        }
+    }
+
+    /** {@return the {@code bpf_attr.prog_flags} this definition implies ({@link #BPF_F_SLEEPABLE} or 0)} */
+    public int programFlags() {
+        return sleepable ? BPF_F_SLEEPABLE : 0;
+    }
+}

@@ -1,0 +1,262 @@
+package io.bpf4j.loader;
+
+import io.bpf4j.attach.AttachContext;
+import io.bpf4j.attach.AttachOptions;
+import io.bpf4j.attach.AttachPlugin;
+import io.bpf4j.attach.Link;
+import io.bpf4j.btf.Btf;
+import io.bpf4j.syscall.AttachType;
+import io.bpf4j.syscall.Bpf;
+import io.bpf4j.syscall.OwnedFd;
+import io.bpf4j.syscall.ProgramType;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One program of a {@link BpfObject}: an entry function in a {@code SEC()}
+ * section, with every subprogram it calls linked in.
+ *
+ * <p>Its type and expected attach type come from the attach plugin that owns
+ * its section name; before load they may be changed, as may whether it is
+ * loaded at all ({@link #setAutoLoad}). After load it is attached through the
+ * same plugin: from its section name ({@link #attach()}) or with the plugin's
+ * typed options ({@link #attach(AttachOptions)}).
+ */
+public final class BpfProgram {
+    private final BpfObject owner;
+    private final String name;
+    private final String sectionName;
+    private final AttachPlugin plugin;
+    private ProgramType type;
+    private AttachType expectedAttachType;
+    private int attachBtfId;
+    private int flags;
+    private boolean autoLoad;
+    private boolean autoAttach;
+    OwnedFd fd;
+
+    BpfProgram(BpfObject owner, String name, String sectionName, AttachPlugin plugin, ProgramType type,
+               AttachType expectedAttachType, int attachBtfId, int flags, boolean autoLoad, boolean autoAttach) {
+        this.owner = owner;
+        this.name = name;
+        this.sectionName = sectionName;
+        this.plugin = plugin;
+        this.type = type;
+        this.expectedAttachType = expectedAttachType;
+        this.attachBtfId = attachBtfId;
+        this.flags = flags;
+        this.autoLoad = autoLoad;
+        this.autoAttach = autoAttach;
+    }
+
+    /** {@return the program's function name} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the section name it was found in, as written in {@code SEC()} (without a leading '?')} */
+    public String sectionName() {
+        return sectionName;
+    }
+
+    /** {@return the program type, or null when no attach plugin knows the section and none was set} */
+    public ProgramType type() {
+        return type;
+    }
+
+    /** {@return the expected attach type, or null when the type needs none} */
+    public AttachType expectedAttachType() {
+        return expectedAttachType;
+    }
+
+    /** {@return the BTF id of the load-time target (traced function, tracepoint ...), 0 when none} */
+    public int attachBtfId() {
+        return attachBtfId;
+    }
+
+    /** {@return BPF_F_* program flags (e.g. BPF_F_SLEEPABLE)} */
+    public int flags() {
+        return flags;
+    }
+
+    /** {@return the name of the attach plugin owning the section, or null} */
+    public String pluginName() {
+        return plugin == null ? null : plugin.name();
+    }
+
+    /** {@return whether {@link BpfObject#load()} loads this program} */
+    public boolean autoLoad() {
+        return autoLoad;
+    }
+
+    /** {@return whether {@link BpfObject#attachAll()} attaches this program} */
+    public boolean autoAttach() {
+        return autoAttach;
+    }
+
+    /**
+     * Sets the program type before load (libbpf's {@code bpf_program__set_type}).
+     *
+     * @param type the new type
+     */
+    public void setType(ProgramType type) {
+        owner.ensureOpenedNotLoaded("set the type of program '" + name + "'");
+        this.type = Objects.requireNonNull(type, "type");
+    }
+
+    /**
+     * Sets the expected attach type before load.
+     *
+     * @param expectedAttachType the new one, or null for none
+     */
+    public void setExpectedAttachType(AttachType expectedAttachType) {
+        owner.ensureOpenedNotLoaded("set the expected attach type of program '" + name + "'");
+        this.expectedAttachType = expectedAttachType;
+    }
+
+    /**
+     * Sets BPF_F_* program flags before load.
+     *
+     * @param flags e.g. BPF_F_SLEEPABLE
+     */
+    public void setFlags(int flags) {
+        owner.ensureOpenedNotLoaded("set the flags of program '" + name + "'");
+        this.flags = flags;
+    }
+
+    /**
+     * Chooses whether {@link BpfObject#load()} loads this program (a section
+     * name starting with '?' starts with false).
+     *
+     * @param autoLoad true to load
+     */
+    public void setAutoLoad(boolean autoLoad) {
+        owner.ensureOpenedNotLoaded("change auto-load of program '" + name + "'");
+        this.autoLoad = autoLoad;
+    }
+
+    /**
+     * Chooses whether {@link BpfObject#attachAll()} attaches this program.
+     *
+     * @param autoAttach true to attach
+     */
+    public void setAutoAttach(boolean autoAttach) {
+        this.autoAttach = autoAttach;
+    }
+
+    /** {@return true once loaded} */
+    public boolean isLoaded() {
+        return fd != null && fd.isOpen();
+    }
+
+    /** {@return the program's file descriptor} @throws IllegalStateException when not loaded */
+    public int fd() {
+        if (!isLoaded()) {
+            throw new IllegalStateException("program '" + name + "' is not loaded");
+        }
+        return fd.fd();
+    }
+
+    /**
+     * Attaches the program as its section name says, through the plugin that
+     * owns the section. The link is also kept by the object and closed with it.
+     *
+     * @return the link; closing it detaches the program
+     */
+    public Link attach() {
+        AttachPlugin p = requirePlugin();
+        Link link = p.attach(context());
+        return owner.track(link);
+    }
+
+    /**
+     * Attaches the program by hand with the typed options of its plugin
+     * (e.g. {@code TracepointOptions}, {@code UprobeOptions}).
+     *
+     * @param options the plugin's options
+     * @return the link; closing it detaches the program
+     */
+    public Link attach(AttachOptions options) {
+        Objects.requireNonNull(options, "options");
+        AttachPlugin p = plugin != null ? plugin : owner.pluginForOptions(options, this);
+        return owner.track(p.attach(context(), options));
+    }
+
+    /**
+     * Pins the program in a BPF file system.
+     *
+     * @param path e.g. {@code /sys/fs/bpf/my_prog}
+     */
+    public void pin(Path path) {
+        bpf().objPin(fd(), path.toString());
+    }
+
+    private AttachPlugin requirePlugin() {
+        if (plugin == null) {
+            throw new UnsupportedOperationException("program '" + name + "' in section '" + sectionName
+                    + "': no attach plugin owns this section name, so it cannot be attached automatically;"
+                    + " attach it by hand with options");
+        }
+        return plugin;
+    }
+
+    private Bpf bpf() {
+        return owner.bpf();
+    }
+
+    private AttachContext context() {
+        int progFd = fd();
+        Bpf bpf = bpf();
+        BpfObject obj = owner;
+        ProgramType t = type;
+        String n = name;
+        String s = sectionName;
+        return new AttachContext() {
+            @Override
+            public int programFd() {
+                return progFd;
+            }
+
+            @Override
+            public String programName() {
+                return n;
+            }
+
+            @Override
+            public String sectionName() {
+                return s;
+            }
+
+            @Override
+            public ProgramType programType() {
+                return t;
+            }
+
+            @Override
+            public Bpf bpf() {
+                return bpf;
+            }
+
+            @Override
+            public Btf kernelBtf() {
+                return obj.kernelBtf();
+            }
+
+            @Override
+            public String toString() {
+                return "program " + n + " (" + s + ")";
+            }
+        };
+    }
+
+    void closeFd() {
+        if (fd != null) {
+            fd.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BpfProgram[" + name + ", " + sectionName + ", " + type + (isLoaded() ? ", fd " + fd.fd() : "") + "]";
+    }
+}

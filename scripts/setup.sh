@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian 12 machine (as root) for building and running bpf4j:
+# installs the toolchain the build needs and mounts the kernel file systems
+# BPF uses. Safe to run again: every step checks before it acts.
+set -euo pipefail
+
+need_pkgs=()
+have() { command -v "$1" >/dev/null 2>&1; }
+have java || need_pkgs+=(openjdk-17-jdk-headless)
+have javac || need_pkgs+=(openjdk-17-jdk-headless)
+have mvn || need_pkgs+=(maven)
+have clang-19 || need_pkgs+=(clang-19)
+have llvm-objdump-19 || need_pkgs+=(llvm-19)
+have bpftool || need_pkgs+=(bpftool)
+have ip || need_pkgs+=(iproute2)
+[ -f /usr/include/linux/bpf.h ] || need_pkgs+=(linux-libc-dev)
+# libbpf-dev is only a reference for tests (oracles), never used by bpf4j at run time.
+[ -f /usr/include/bpf/libbpf.h ] || need_pkgs+=(libbpf-dev)
+
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "setup: installing ${need_pkgs[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${need_pkgs[@]}"
+fi
+
+mounted() { grep -qs " $1 " /proc/mounts; }
+mount_if_missing() { # type dir
+  local type=$1 dir=$2
+  if [ -d "$dir" ] && ! mounted "$dir"; then
+    mount -t "$type" "$type" "$dir" 2>/dev/null && echo "setup: mounted $type at $dir" \
+      || echo "setup: could not mount $type at $dir (continuing)"
+  fi
+}
+mount_if_missing bpf /sys/fs/bpf
+mount_if_missing tracefs /sys/kernel/tracing
+if [ ! -d /sys/kernel/tracing/events ] && [ -d /sys/kernel/debug ]; then
+  mount_if_missing debugfs /sys/kernel/debug
+fi
+mount_if_missing securityfs /sys/kernel/security
