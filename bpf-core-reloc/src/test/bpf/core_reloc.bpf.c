@@ -54,6 +54,17 @@ enum bpf4j_local_enum___flavor { BPF4J_NOT_IN_KERNEL = 7 };
 
 enum pid_type___mine { PIDTYPE_SID___mine = 3, PIDTYPE_NOT_THERE___mine = 99 };
 
+/* A flavor that TYPE_MATCHES accepts: same names, same integer sizes and signedness. */
+struct task_struct___match {
+	pid_t pid;
+	pid_t tgid;
+} __attribute__((preserve_access_index));
+
+/* Two flavors exist only in the offline test BTF (fake_kernel.bpf.c), with `y` at different offsets. */
+struct bpf4j_amb {
+	int y;
+} __attribute__((preserve_access_index));
+
 /* Direct field loads: LDX instructions carrying FIELD_BYTE_OFFSET relocations. */
 SEC("tp_btf/sched_process_exec")
 int field_loads(__u64 *ctx)
@@ -120,6 +131,10 @@ int types_and_enums(void *ctx)
 	out[9] = enum_info(enum pid_type___mine, PIDTYPE_NOT_THERE___mine, KIND_ENUMVAL_EXISTS);
 	out[10] = enum_info(enum bpf4j_local_enum___flavor, BPF4J_NOT_IN_KERNEL, KIND_ENUMVAL_EXISTS);
 	out[11] = type_info(struct task_struct___old, KIND_TYPE_EXISTS);
+	out[12] = type_info(struct task_struct___old, KIND_TYPE_MATCHES);
+	out[13] = type_info(struct task_struct___match, KIND_TYPE_MATCHES);
+	if (enum_info(enum pid_type___mine, PIDTYPE_NOT_THERE___mine, KIND_ENUMVAL_EXISTS))
+		out[14] = enum_info(enum pid_type___mine, PIDTYPE_NOT_THERE___mine, KIND_ENUMVAL_VALUE);
 	return 0;
 }
 
@@ -138,5 +153,15 @@ int flavors(__u64 *ctx)
 	out[4] = narrow->flags;
 	if (field_info(narrow->pid, KIND_FIELD_EXISTS))
 		out[5] = narrow->pid;
+	return 0;
+}
+
+/* Resolves to one offset on the kernel (no such type: poisoned), to two offsets offline: ambiguity. */
+SEC("raw_tp/sched_wakeup")
+int ambiguous(void *ctx)
+{
+	struct bpf4j_amb *a = (void *)0;
+
+	out[0] = field_info(a->y, KIND_FIELD_BYTE_OFFSET);
 	return 0;
 }

@@ -25,6 +25,25 @@ public record CoreRelocation(String programName, List<Instruction> instructions,
         results = List.copyOf(results);
     }
 
+    /**
+     * Returns the list index of the instruction starting at a slot. Slots do not move during
+     * relocation, so this translates an index of the input list (via its slot) into an index of
+     * {@link #instructions()}, which differ after a poisoned {@code ld_imm64}.
+     *
+     * @param slot a slot (8-byte unit) of the program
+     * @return the index in {@link #instructions()}, or -1 if no instruction starts there
+     */
+    public int indexOfSlot(int slot) {
+        int s = 0;
+        for (int i = 0; i < instructions.size() && s <= slot; i++) {
+            if (s == slot) {
+                return i;
+            }
+            s += instructions.get(i).slots();
+        }
+        return -1;
+    }
+
     /** {@return the reports of the relocations whose instruction was poisoned} */
     public List<CoreRelocationResult> poisoned() {
         return results.stream().filter(r -> !r.resolved()).toList();

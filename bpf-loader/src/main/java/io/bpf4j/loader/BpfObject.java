@@ -75,8 +75,8 @@ public final class BpfObject implements AutoCloseable {
                     m.keySize(), m.valueSize(), m.maxEntries(), m.flags()));
         }
         for (DataSectionSpec d : spec.dataSections()) {
-            boolean readOnly = d.kind() == DataSectionSpec.Kind.RODATA;
-            maps.put(d.name(), new BpfMap(this, d.name(), DataSectionMaps.kernelName(spec.name(), d.name()),
+            boolean readOnly = d.readOnly();
+            maps.put(d.name(), new BpfMap(this, d.name(), d.kernelMapName(spec.name()),
                     MapType.ARRAY, 4, d.size(), 1, DataSectionMaps.flags(readOnly)));
             List<GlobalVariable> vars = new ArrayList<>();
             d.variables().forEach(v -> vars.add(new GlobalVariable(v.name(), d.name(), v.offset(), v.size())));

@@ -9,6 +9,8 @@ import io.bpf4j.syscall.AttachType;
 import io.bpf4j.syscall.Bpf;
 import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.ProgramType;
+import io.bpf4j.syscall.TestRunRequest;
+import io.bpf4j.syscall.TestRunResult;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -180,6 +182,26 @@ public final class BpfProgram {
         Objects.requireNonNull(options, "options");
         AttachPlugin p = plugin != null ? plugin : owner.pluginForOptions(options, this);
         return owner.track(p.attach(context(), options));
+    }
+
+    /**
+     * Runs the program once in the kernel on the given input, without
+     * attaching it (BPF_PROG_TEST_RUN), for the program types that support
+     * it (XDP, tc, socket filters, raw tracepoints, tracing, syscall ...).
+     *
+     * @param data input packet, or null
+     * @param ctx  input context (for raw tracepoints: the arguments), or null
+     * @return the return value and outputs
+     */
+    public TestRunResult testRun(byte[] data, byte[] ctx) {
+        TestRunRequest.Builder request = TestRunRequest.builder(fd());
+        if (data != null) {
+            request.dataIn(data).dataSizeOut(data.length);
+        }
+        if (ctx != null) {
+            request.ctxIn(ctx);
+        }
+        return bpf().progTestRun(request.build());
     }
 
     /**

@@ -3,8 +3,9 @@ package io.bpf4j.loader.internal;
 
 /**
  * How a data section ({@code .rodata}, {@code .bss}, {@code .data.foo} ...)
- * becomes a kernel map: a one-element array whose value is the section, named
- * as libbpf names it so tools such as {@code bpftool map} show the same names.
+ * becomes a kernel map: a one-element, mmap-able array whose value is the
+ * section (its name comes from {@code DataSectionSpec.kernelMapName}), and
+ * how any name becomes a valid kernel object name.
  */
 public final class DataSectionMaps {
     /** BPF_OBJ_NAME_LEN - 1: kernel object names are at most 15 characters (UAPI linux/bpf.h). */
@@ -26,23 +27,6 @@ public final class DataSectionMaps {
      */
     public static int flags(boolean readOnly) {
         return BPF_F_MMAPABLE | (readOnly ? BPF_F_RDONLY_PROG : 0);
-    }
-
-    /**
-     * The kernel name of a data section's map, as libbpf forms it
-     * ({@code internal_map_name}): up to 8 characters of the object name and
-     * then the section name ({@code "bootstra.rodata"}); a section with its own
-     * suffix ({@code .data.foo}) keeps just its name, since the object prefix
-     * would leave no room to tell such sections apart.
-     *
-     * @param objectName the object's name
-     * @param section    the section's name
-     * @return a name of at most 15 valid characters
-     */
-    public static String kernelName(String objectName, String section) {
-        int prefixLength = section.indexOf('.', 1) >= 0 ? 0 : Math.min(8, objectName.length());
-        String name = objectName.substring(0, prefixLength) + section;
-        return sanitize(name);
     }
 
     /**
