@@ -49,6 +49,13 @@ struct {
 	.values = { [0] = &inner_a, [2] = &inner_b },
 };
 
+struct {
+	__uint(type, BPF_MAP_TYPE_BLOOM_FILTER);
+	__uint(max_entries, 16);
+	__uint(value_size, 4);
+	__uint(map_extra, 3);
+} bloom SEC(".maps");
+
 const volatile __u32 target_pid = 0;
 const volatile __u64 threshold = 42;
 __u64 hits = 7;

@@ -1,9 +1,9 @@
 // Test object for bpf-elf: several programs per section, global and static
 // subprograms in .text, a static function inside a program section, a
-// bpf_loop callback, CO-RE reads inside a subprogram, and a '?' program.
+// bpf_loop callback, CO-RE reads inside a subprogram, a '?' program and a
+// program array whose initial slot names a program.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
-#include <bpf/bpf_core_read.h>
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
@@ -32,8 +32,11 @@ __noinline int global_helper(int x)
 static __noinline int task_pid(void)
 {
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+	int pid = 0;
 
-	return BPF_CORE_READ(t, pid);
+	/* A CO-RE field access inside a subprogram: its record must move with the function. */
+	bpf_probe_read_kernel(&pid, sizeof(pid), __builtin_preserve_access_index(&t->pid));
+	return pid;
 }
 
 struct loop_ctx {
@@ -79,3 +82,12 @@ int optional_prog(void *ctx)
 {
 	return bump(3);
 }
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 2);
+	__uint(key_size, sizeof(__u32));
+	__array(values, int (void *));
+} jump_table SEC(".maps") = {
+	.values = { [1] = (void *)&optional_prog },
+};

@@ -115,6 +115,11 @@ enum libbpf_tristate {
 
 /* ---- Small C utilities BPF programs keep needing. ---- */
 
+/* vmlinux.h declares no NULL and BPF programs include no libc header. */
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+
 #ifndef likely
 #define likely(x) __builtin_expect(!!(x), 1)
 #endif

@@ -43,6 +43,7 @@ public final class Btf {
     /** Pointer size of the BPF target, which is 64-bit whatever the host (BTF does not record it). */
     private static final int POINTER_SIZE = 8;
 
+    private static final BtfType.Void VOID = new BtfType.Void();
     private static final Object KERNEL_LOCK = new Object();
     private static volatile Btf kernel;
 
@@ -197,7 +198,7 @@ public final class Btf {
     public BtfType type(int id) {
         checkId(id);
         if (id == 0) {
-            return new BtfType.Void();
+            return VOID;
         }
         if (id < table.firstId()) {
             return base.type(id);

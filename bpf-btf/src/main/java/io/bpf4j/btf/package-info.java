@@ -21,11 +21,13 @@
  * {@link io.bpf4j.btf.BtfType} to handle each kind:
  * <pre>{@code
  * String describe(Btf btf, int id) {
- *     return switch (btf.type(id)) {   // Java 21 pattern switch; on 17 use instanceof
- *         case BtfType.Ptr p -> describe(btf, p.type()) + " *";
- *         case BtfType.Struct s -> "struct " + s.name();
- *         default -> btf.name(id);
- *     };
+ *     BtfType t = btf.type(id);
+ *     if (t instanceof BtfType.Ptr p) {
+ *         return describe(btf, p.type()) + " *";
+ *     } else if (t instanceof BtfType.Struct s) {
+ *         return "struct " + s.name();
+ *     }
+ *     return t.name();
  * }
  * }</pre>
  *

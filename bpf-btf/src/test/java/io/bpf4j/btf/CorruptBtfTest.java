@@ -198,14 +198,30 @@ class CorruptBtfTest {
     }
 
     @Test
-    void danglingReference() {
+    void danglingReferenceIsFoundWhenParsing() {
         RawBtfWriter w = new RawBtfWriter();
-        int t = w.type(w.str("t"), BtfKind.TYPEDEF, 0, false, 77);
-        Btf btf = Btf.parse(ByteBuffer.wrap(w.build()), ORIGIN);
-        BtfFormatException e = assertThrows(BtfFormatException.class, () -> btf.resolve(t));
+        w.type(w.str("t"), BtfKind.TYPEDEF, 0, false, 77);
+        BtfFormatException e = parseFails(w.build());
         assertNames(e, "types", 24 + 8);
         assertTrue(e.getMessage().contains("77"), e.getMessage());
-        assertThrows(BtfFormatException.class, () -> btf.sizeOf(t));
+
+        RawBtfWriter m = new RawBtfWriter();
+        int intType = m.intType(m.str("int"), 4, true);
+        m.type(m.str("s"), BtfKind.STRUCT, 2, false, 8, m.str("a"), intType, 0, m.str("b"), 3, 32);
+        assertNames(parseFails(m.build()), "types", 24 + 16 + 12 + 12 + 4);
+
+        RawBtfWriter p = new RawBtfWriter();
+        p.type(0, BtfKind.FUNC_PROTO, 1, false, 0, 0, -1);
+        assertNames(parseFails(p.build()), "types", 24 + 12 + 4);
+
+        RawBtfWriter a = new RawBtfWriter();
+        int i = a.intType(a.str("int"), 4, true);
+        a.type(0, BtfKind.ARRAY, 0, false, 0, i, 9, 2);
+        assertNames(parseFails(a.build()), "types", 24 + 16 + 16);
+
+        RawBtfWriter d = new RawBtfWriter();
+        d.type(d.str(".data"), BtfKind.DATASEC, 1, false, 0, 5, 0, 4);
+        assertNames(parseFails(d.build()), "types", 24 + 12);
     }
 
     @Test

@@ -21,6 +21,17 @@ import org.junit.jupiter.api.Test;
 class KernelBtfTest {
     private static final System.Logger LOG = System.getLogger(KernelBtfTest.class.getName());
 
+    private static List<String> bpftoolDump;
+
+    /** bpftool's raw dump of vmlinux (~300,000 lines), taken once for the tests that compare with it. */
+    private static synchronized List<String> bpftoolDump() throws Exception {
+        assumeTrue(TestObjects.onPath("bpftool"), "bpftool is not installed");
+        if (bpftoolDump == null) {
+            bpftoolDump = TestObjects.lines(TestObjects.run(List.of("bpftool", "btf", "dump", "file", Btf.KERNEL_BTF.toString())));
+        }
+        return bpftoolDump;
+    }
+
     @BeforeAll
     static void kernelHasBtf() {
         assumeTrue(Files.isReadable(Btf.KERNEL_BTF), "this kernel exposes no BTF at " + Btf.KERNEL_BTF);
@@ -64,8 +75,7 @@ class KernelBtfTest {
 
     @Test
     void lastIdMatchesBpftool() throws Exception {
-        assumeTrue(TestObjects.onPath("bpftool"), "bpftool is not installed");
-        List<String> dump = TestObjects.lines(TestObjects.run(List.of("bpftool", "btf", "dump", "file", Btf.KERNEL_BTF.toString())));
+        List<String> dump = bpftoolDump();
         int lastId = -1;
         Pattern head = Pattern.compile("^\\[(\\d+)\\] ");
         for (int i = dump.size() - 1; i >= 0 && lastId < 0; i--) {
@@ -80,8 +90,7 @@ class KernelBtfTest {
 
     @Test
     void everyTypeReadsAsBpftoolReadsIt() throws Exception {
-        assumeTrue(TestObjects.onPath("bpftool"), "bpftool is not installed");
-        List<String> expected = TestObjects.lines(TestObjects.run(List.of("bpftool", "btf", "dump", "file", Btf.KERNEL_BTF.toString())));
+        List<String> expected = bpftoolDump();
         List<String> actual = BpftoolFormat.dump(Btf.kernel());
         assertSameLines(expected, actual);
     }

@@ -54,6 +54,17 @@ class ObjectBtfTest {
     }
 
     @Test
+    void parsesASectionInPlaceInsideTheWholeFile() throws Exception {
+        byte[] file = Files.readAllBytes(object);
+        MiniElf.Section section = elf.section(".BTF").orElseThrow();
+        ByteBuffer view = ByteBuffer.wrap(file, section.offset(), section.size());
+        Btf inPlace = Btf.parse(view, "in place");
+        assertArrayEquals(rawBtf, inPlace.toBytes());
+        assertEquals(btf.typeCount(), inPlace.typeCount());
+        assertEquals(section.offset(), view.position(), "the caller's buffer is not moved");
+    }
+
+    @Test
     void decodesTheKindsOfTheSource() {
         BtfType.Struct task = (BtfType.Struct) btf.type(btf.findByName("task", BtfKind.STRUCT));
         assertEquals(24, task.size());

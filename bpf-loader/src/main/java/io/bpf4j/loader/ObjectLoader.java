@@ -2,6 +2,7 @@ package io.bpf4j.loader;
 
 import io.bpf4j.btf.Btf;
 import io.bpf4j.btf.CoreRelocationRecord;
+import io.bpf4j.core.CoreRelocation;
 import io.bpf4j.core.CoreRelocator;
 import io.bpf4j.elf.insn.Instruction;
 import io.bpf4j.elf.insn.Instructions;
@@ -210,15 +211,19 @@ final class ObjectLoader {
                         + ": section '" + p.sectionName() + "' is unknown to every attach plugin ("
                         + services.attachPlugins().knownPrefixes() + "); set its type before load");
             }
-            List<Instruction> insns = p.instructions();
+            // Map references first: they are list indexes, and CO-RE may poison an ld_imm64 into
+            // two one-slot instructions, shifting the indexes after it. CO-RE records count bytes.
+            List<Instruction> insns = MapReferencePatcher.patch(p.name(), p.instructions(), p.mapReferences(),
+                    mapFds);
             List<CoreRelocationRecord> coreRecords = p.coreRelocations();
             if (!coreRecords.isEmpty()) {
                 if (relocator == null) {
                     relocator = CoreRelocator.against(services.kernelBtf());
                 }
-                insns = relocator.relocate(p.name(), insns, coreRecords, spec.btf().orElseThrow()).instructions();
+                CoreRelocation relocated = relocator.relocate(p.name(), insns, coreRecords, spec.btf().orElseThrow());
+                relocated.poisoned().forEach(r -> LOG.log(Level.DEBUG, "program ''{0}'': {1}", p.name(), r));
+                insns = relocated.instructions();
             }
-            insns = MapReferencePatcher.patch(p.name(), insns, p.mapReferences(), mapFds);
             ProgLoadRequest.Builder request = ProgLoadRequest.builder(program.type(), Instructions.encode(insns))
                     .name(p.name())
                     .license(spec.license())

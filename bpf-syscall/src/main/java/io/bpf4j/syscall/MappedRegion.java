@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A shared memory mapping of a file descriptor ({@code mmap(2)} with {@code MAP_SHARED}): a ring
  * buffer's pages, an mmap-able array's values, a perf buffer. Made by {@link Bpf#mmap}.
  *
- * <p>{@link #buffer()} is a direct {@link ByteBuffer} in native byte order over the whole mapping
- * (read-only mappings give a buffer that faults on write: do not write to it). {@link #close()}
+ * <p>{@link #buffer()} is a direct {@link ByteBuffer} in native byte order over the whole mapping;
+ * a read-only mapping gives a read-only buffer, so a stray write throws
+ * {@link java.nio.ReadOnlyBufferException} instead of faulting. {@link #close()}
  * unmaps once; the buffer must not be touched afterwards (the JDK cannot invalidate it: a use
  * after close crashes the JVM).
  */
@@ -32,9 +33,12 @@ public final class MappedRegion implements AutoCloseable {
         this.length = length;
         this.writable = writable;
         this.what = what;
-        this.buffer = length <= Integer.MAX_VALUE
-                ? new Pointer(address).getByteBuffer(0, length).order(ByteOrder.nativeOrder())
-                : null;
+        if (length <= Integer.MAX_VALUE) {
+            ByteBuffer view = new Pointer(address).getByteBuffer(0, length);
+            this.buffer = (writable ? view : view.asReadOnlyBuffer()).order(ByteOrder.nativeOrder());
+        } else {
+            this.buffer = null;
+        }
     }
 
     /** {@return the system's page size, the unit of mapping lengths and offsets} */

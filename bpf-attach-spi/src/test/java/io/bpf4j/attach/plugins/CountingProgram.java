@@ -38,6 +38,10 @@ final class CountingProgram implements AutoCloseable {
 
     /** bpf_map_lookup_elem's helper id (include/uapi/linux/bpf.h). */
     private static final int BPF_FUNC_MAP_LOOKUP_ELEM = 1;
+    /** bpf_map_update_elem's helper id. */
+    private static final int BPF_FUNC_MAP_UPDATE_ELEM = 2;
+    /** bpf_get_attach_cookie's helper id (Linux 5.15). */
+    private static final int BPF_FUNC_GET_ATTACH_COOKIE = 174;
 
     private final Bpf bpf = Bpf.system();
     private final String name;
@@ -46,13 +50,13 @@ final class CountingProgram implements AutoCloseable {
     private final OwnedFd map;
     private final OwnedFd program;
 
-    private CountingProgram(String name, String sectionName, ProgramDefinition definition) {
+    private CountingProgram(String name, String sectionName, ProgramDefinition definition, boolean recordCookie) {
         this.name = name;
         this.sectionName = sectionName;
         this.definition = definition;
         this.map = bpf.mapCreate(MapCreateRequest.builder(MapType.ARRAY, 4, 8, 1).name("counter").build());
         try {
-            byte[] code = Instructions.encode(instructions(map.fd()));
+            byte[] code = Instructions.encode(recordCookie ? cookieInstructions(map.fd()) : instructions(map.fd()));
             ProgLoadRequest.Builder request = ProgLoadRequest.builder(definition.type(), code)
                     .name(name)
                     .license("GPL")
@@ -72,7 +76,12 @@ final class CountingProgram implements AutoCloseable {
 
     /** Loads the counter as {@code definition} says. */
     static CountingProgram load(String name, String sectionName, ProgramDefinition definition) {
-        return new CountingProgram(name, sectionName, definition);
+        return new CountingProgram(name, sectionName, definition, false);
+    }
+
+    /** Loads a program that stores {@code bpf_get_attach_cookie()} in the map instead of counting. */
+    static CountingProgram loadCookieRecorder(String name, String sectionName, ProgramDefinition definition) {
+        return new CountingProgram(name, sectionName, definition, true);
     }
 
     /** {@code counter[0] += 1} with an atomic add; returns 0. */
@@ -90,12 +99,34 @@ final class CountingProgram implements AutoCloseable {
                 Instruction.of(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
     }
 
+    /** {@code counter[0] = bpf_get_attach_cookie(ctx)}; returns 0. */
+    static List<Instruction> cookieInstructions(int mapFd) {
+        return List.of(
+                Instruction.of(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_GET_ATTACH_COOKIE),  // r0 = cookie(r1 = ctx)
+                Instruction.of(BPF_STX | BPF_MEM | BPF_DW, 10, 0, -16, 0),              // *(u64 *)(r10 - 16) = r0
+                Instruction.of(BPF_ST | BPF_MEM | BPF_W, 10, 0, -4, 0),                 // *(u32 *)(r10 - 4) = 0
+                Instruction.ldImm64(1, BPF_PSEUDO_MAP_FD, mapFd),                       // r1 = &counter
+                Instruction.of(BPF_ALU64 | BPF_MOV | BPF_X, 2, 10, 0, 0),               // r2 = r10 - 4
+                Instruction.of(BPF_ALU64 | BPF_ADD | BPF_K, 2, 0, 0, -4),
+                Instruction.of(BPF_ALU64 | BPF_MOV | BPF_X, 3, 10, 0, 0),               // r3 = r10 - 16
+                Instruction.of(BPF_ALU64 | BPF_ADD | BPF_K, 3, 0, 0, -16),
+                Instruction.of(BPF_ALU64 | BPF_MOV | BPF_K, 4, 0, 0, 0),                // r4 = BPF_ANY
+                Instruction.of(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_MAP_UPDATE_ELEM),
+                Instruction.of(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0),
+                Instruction.of(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
+    }
+
     /** {@return the context a loader would hand the plugin} */
     AttachContext context() {
         return AttachContext.of(program.fd(), name, sectionName, definition.type());
     }
 
-    /** {@return how often the program ran} */
+    /** {@return the program's kernel id} */
+    int programId() {
+        return bpf.progInfo(program.fd()).id();
+    }
+
+    /** {@return how often the program ran (for a cookie recorder: the last cookie it saw)} */
     long count() {
         byte[] key = new byte[4];
         byte[] value = new byte[8];

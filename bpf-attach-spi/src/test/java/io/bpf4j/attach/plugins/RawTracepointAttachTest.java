@@ -48,6 +48,7 @@ class RawTracepointAttachTest {
         try (CountingProgram program = CountingProgram.load("raw_any", "raw_tracepoint",
                 plugin.define("raw_tracepoint", LoadContext.system()));
              Link link = plugin.attach(program.context(), new RawTracepointOptions("sched_process_exec"))) {
+            assertTrue(link.isOpen(), link.description());
             KernelFixtures.runTrue(2);
             assertTrue(program.count() >= 2, "count " + program.count());
         }
@@ -73,7 +74,9 @@ class RawTracepointAttachTest {
             int id;
             try {
                 LinkInfo info = Bpf.system().linkInfo(link.linkFd().orElseThrow().fd());
-                assertEquals(LinkType.TRACING, info.type());
+                // BPF_RAW_TRACEPOINT_OPEN makes a raw tracepoint link for tp_btf programs too.
+                assertEquals(LinkType.RAW_TRACEPOINT, info.type());
+                assertEquals(program.programId(), info.progId());
                 id = info.id();
                 KernelFixtures.runTrue(3);
                 assertTrue(program.count() >= 3, "count " + program.count());

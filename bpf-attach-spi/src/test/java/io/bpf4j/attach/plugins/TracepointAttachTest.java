@@ -37,6 +37,7 @@ class TracepointAttachTest {
                 assertTrue(perf.usesBpfLink(), "Linux 6.18 has perf links: " + link);
                 LinkInfo info = Bpf.system().linkInfo(link.linkFd().orElseThrow().fd());
                 assertEquals(LinkType.PERF_EVENT, info.type());
+                assertEquals(program.programId(), info.progId());
                 id = info.id();
                 assertTrue(KernelFixtures.linkExists(id), "bpftool sees link " + id);
                 assertTrue(link.description().contains("sched/sched_process_exec"), link.description());
@@ -62,6 +63,7 @@ class TracepointAttachTest {
             AttachException auto = assertThrows(AttachException.class, () -> plugin.attach(program.context()));
             assertTrue(auto.getMessage().contains("TracepointOptions"), auto.getMessage());
             try (Link link = plugin.attach(program.context(), new TracepointOptions("sched", "sched_process_exec"))) {
+                assertTrue(link.isOpen(), link.description());
                 KernelFixtures.runTrue(2);
                 assertTrue(program.count() >= 2, "count " + program.count());
             }
@@ -75,6 +77,17 @@ class TracepointAttachTest {
             AttachException e = assertThrows(AttachException.class, () -> plugin.attach(program.context()));
             assertTrue(e.getMessage().contains("sched/no_such_tracepoint"), e.getMessage());
             assertTrue(e.getMessage().contains("count_none"), e.getMessage());
+        }
+    }
+
+    @Test
+    void cookieReachesTheProgram() throws Exception {
+        try (CountingProgram program = CountingProgram.loadCookieRecorder("exec_cookie", "tp",
+                plugin.define("tp", LoadContext.system()));
+             Link link = plugin.attach(program.context(), new TracepointOptions("sched", "sched_process_exec", 0x5eed_cafeL))) {
+            assertTrue(link.isOpen(), link.description());
+            KernelFixtures.runTrue(1);
+            assertEquals(0x5eed_cafeL, program.count());
         }
     }
 }

@@ -66,6 +66,7 @@ class UprobeAttachTest {
         String section = "uprobe/" + FunctionOffsetsTest.LIBC + ":0x" + Long.toHexString(offset);
         try (CountingProgram program = CountingProgram.load("start_raw", section, plugin.define(section, LoadContext.system()));
              Link link = plugin.attach(program.context())) {
+            assertTrue(link.isOpen(), link.description());
             KernelFixtures.runTrue(2);
             assertTrue(program.count() >= 2, "count " + program.count());
         }
@@ -81,6 +82,7 @@ class UprobeAttachTest {
             int self = (int) ProcessHandle.current().pid();
             try (Link everyProcess = plugin.attach(all.context(), options.build());
                  Link onlySelf = plugin.attach(mine.context(), options.pid(self).build())) {
+                assertTrue(everyProcess.isOpen(), everyProcess.description());
                 assertTrue(onlySelf.description().endsWith("pid " + self), onlySelf.description());
                 KernelFixtures.runTrue(3);
                 assertTrue(all.count() >= 3, "count " + all.count());
@@ -94,6 +96,7 @@ class UprobeAttachTest {
         String section = "uprobe.s/libc.so.6:__libc_start_main";
         try (CountingProgram program = CountingProgram.load("sleepy", section, plugin.define(section, LoadContext.system()));
              Link link = plugin.attach(program.context())) {
+            assertTrue(link.isOpen(), link.description());
             KernelFixtures.runTrue(2);
             assertTrue(program.count() >= 2, "count " + program.count());
         }
@@ -118,6 +121,18 @@ class UprobeAttachTest {
             assertTrue(e.getMessage().contains("no_such_function_xyz"), e.getMessage());
             assertTrue(e.getMessage().contains("libc.so.6"), e.getMessage());
             assertTrue(e.getMessage().contains("nothing"), "names the program: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void cookieReachesTheProgram() throws Exception {
+        try (CountingProgram program = CountingProgram.loadCookieRecorder("uprobe_cookie", "uprobe",
+                plugin.define("uprobe", LoadContext.system()));
+             Link link = plugin.attach(program.context(), UprobeOptions.builder(Path.of("libc.so.6"))
+                     .function("__libc_start_main").cookie(-42L).build())) {
+            assertTrue(link.isOpen(), link.description());
+            KernelFixtures.runTrue(1);
+            assertEquals(-42L, program.count());
         }
     }
 }

@@ -120,6 +120,10 @@ public final class TypeTable {
         int[] offsets = new int[(int) Math.min(typeLen / BtfLayout.TYPE_HEADER_SIZE, 1024)];
         int count = 0;
         int pos = typeStart;
+        // The largest type id referenced anywhere and where: checked once the count is known, so
+        // that every id read from the data is valid and only a caller's own ids can be wrong.
+        long maxRef = 0;
+        int maxRefAt = -1;
         while (pos < typeEnd) {
             if (typeEnd - pos < BtfLayout.TYPE_HEADER_SIZE) {
                 throw new BtfFormatException(origin, TYPES, pos, "truncated btf_type: " + (typeEnd - pos)
@@ -147,13 +151,62 @@ public final class TypeTable {
                 offsets = Arrays.copyOf(offsets, Math.max(16, count + (count >> 1)));
             }
             offsets[count++] = pos;
+            int vlen = BtfLayout.vlen(info);
+            int first = refFieldStart(kind, pos);
+            int stride = refStride(kind);
+            int refs = refCount(kind, vlen);
+            for (int i = 0, at = first; i < refs; i++, at += stride) {
+                long ref = u32(buf, at);
+                if (ref > maxRef) {
+                    maxRef = ref;
+                    maxRefAt = at;
+                }
+            }
+            if (kind == 13 || kind == 3) { // FUNC_PROTO return type / ARRAY index type
+                int at = kind == 13 ? pos + 8 : pos + 16;
+                long ref = u32(buf, at);
+                if (ref > maxRef) {
+                    maxRef = ref;
+                    maxRefAt = at;
+                }
+            }
             pos += BtfLayout.TYPE_HEADER_SIZE + (int) extra;
+        }
+        if (maxRef >= (long) firstId + count) {
+            throw new BtfFormatException(origin, TYPES, maxRefAt, "refers to type id " + maxRef
+                    + ", but the last id is " + ((long) firstId + count - 1));
         }
         if ((long) firstId + count - 1 > BtfLayout.MAX_TYPE_ID) {
             throw new BtfFormatException(origin, TYPES, typeStart,
                     "too many types: last id " + ((long) firstId + count - 1) + " exceeds BTF_MAX_TYPE");
         }
         return new TypeTable(buf, origin, typeStart, typeEnd, firstId, offsets, count, strings);
+    }
+
+    /** Where the type-id fields of a kind start (the first member's/param's type, or btf_type.type). */
+    private static int refFieldStart(int kind, int pos) {
+        switch (kind) {
+            case 3: return pos + 12; // btf_array.type
+            case 4: case 5: case 13: return pos + 16; // btf_member.type, btf_param.type
+            case 15: return pos + 12; // btf_var_secinfo.type
+            default: return pos + 8; // btf_type.type
+        }
+    }
+
+    private static int refStride(int kind) {
+        return kind == 13 ? 8 : 12;
+    }
+
+    /** How many type-id fields start at {@link #refFieldStart} with {@link #refStride}. */
+    private static int refCount(int kind, int vlen) {
+        switch (kind) {
+            case 2: case 3: case 8: case 9: case 10: case 11: case 12: case 14: case 17: case 18:
+                return 1;
+            case 4: case 5: case 13: case 15:
+                return vlen;
+            default: // INT, ENUM, ENUM64, FWD, FLOAT hold no type ids
+                return 0;
+        }
     }
 
     private static long u32(ByteBuffer buf, int at) {

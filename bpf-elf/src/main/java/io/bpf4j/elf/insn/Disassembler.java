@@ -125,7 +125,7 @@ public final class Disassembler {
         switch (op) {
             case BPF_CALL:
                 if (insn.src() == BPF_PSEUDO_CALL) {
-                    return "call " + signedHex(insn.imm());
+                    return "call " + hex(insn.imm()); // relative slot offset, printed as LLVM does
                 }
                 if (insn.src() == BPF_PSEUDO_KFUNC_CALL) {
                     return "call kfunc[" + insn.imm() + "]";

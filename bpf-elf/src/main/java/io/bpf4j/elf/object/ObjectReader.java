@@ -297,5 +297,4 @@ final class ObjectReader implements ProgramLinker.Context {
         }
         return new ExternReference(instructionIndex, symbol.name(), e.kind(), symbol.isWeak(), e.btfTypeId());
     }
-
 }
