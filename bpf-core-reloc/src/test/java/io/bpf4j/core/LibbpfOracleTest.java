@@ -55,7 +55,7 @@ class LibbpfOracleTest {
 
     private static Path copy(String name) throws IOException {
         Path p = dir.resolve(name + ".bpf.o");
-        try (InputStream in = LibbpfOracleTest.class.getResourceAsStream("/bpf/" + name + ".bpf.o")) {
+        try (InputStream in = LibbpfOracleTest.class.getResourceAsStream("/META-INF/bpf/" + name + ".bpf.o")) {
             Files.write(p, in.readAllBytes());
         }
         return p;

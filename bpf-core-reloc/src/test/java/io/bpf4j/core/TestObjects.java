@@ -21,7 +21,7 @@ final class TestObjects {
 
     /** {@return an object compiled from src/test/bpf/<name>.bpf.c; fails if the build did not produce it} */
     static ObjectSpec object(String name) {
-        String resource = "/bpf/" + name + ".bpf.o";
+        String resource = "/META-INF/bpf/" + name + ".bpf.o";
         try (InputStream in = TestObjects.class.getResourceAsStream(resource)) {
             assertNotNull(in, resource + " is missing: the bpf4j-maven-plugin should have compiled src/test/bpf/" + name + ".bpf.c");
             return ObjectSpec.parse(in.readAllBytes(), name);

@@ -20,7 +20,7 @@
  * {@code .rel<name>} section:
  *
  * <pre>{@code
- * ElfFile obj = ElfFile.parse(Path.of("target/classes/bpf/minimal.bpf.o"));
+ * ElfFile obj = ElfFile.parse(Path.of("target/classes/META-INF/bpf/minimal.bpf.o"));
  * ElfSection prog = obj.section("tp/syscalls/sys_enter_write").orElseThrow();
  * List<Instruction> code = Instructions.decode(obj.data(prog));
  * for (ElfRelocation r : obj.relocationsFor(prog)) {

@@ -20,10 +20,10 @@ public final class TestObjects {
     private TestObjects() {
     }
 
-    /** The class-path resource {@code /bpf/<name>.bpf.o} as a file. */
+    /** The class-path resource {@code /META-INF/bpf/<name>.bpf.o} as a file. */
     public static Path path(String name) {
-        URL url = TestObjects.class.getResource("/bpf/" + name + ".bpf.o");
-        assertNotNull(url, "test object /bpf/" + name + ".bpf.o is missing: did the bpf4j plugin run?");
+        URL url = TestObjects.class.getResource("/META-INF/bpf/" + name + ".bpf.o");
+        assertNotNull(url, "test object /META-INF/bpf/" + name + ".bpf.o is missing: did the bpf4j plugin run?");
         try {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
@@ -31,10 +31,10 @@ public final class TestObjects {
         }
     }
 
-    /** The bytes of {@code /bpf/<name>.bpf.o}. */
+    /** The bytes of {@code /META-INF/bpf/<name>.bpf.o}. */
     public static byte[] bytes(String name) {
-        try (InputStream in = TestObjects.class.getResourceAsStream("/bpf/" + name + ".bpf.o")) {
-            assertNotNull(in, "test object /bpf/" + name + ".bpf.o is missing");
+        try (InputStream in = TestObjects.class.getResourceAsStream("/META-INF/bpf/" + name + ".bpf.o")) {
+            assertNotNull(in, "test object /META-INF/bpf/" + name + ".bpf.o is missing");
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

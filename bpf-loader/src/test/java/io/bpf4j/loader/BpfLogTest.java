@@ -43,7 +43,7 @@ class BpfLogTest {
         Level saved = BpfLog.level();
         BpfLog.setHandler((level, source, message) -> seen.add(message));
         BpfLog.setLevel(Level.DEBUG);
-        try (BpfObject obj = BpfObject.openResource(BpfLogTest.class, "/bpf/globals.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(BpfLogTest.class, "/META-INF/bpf/globals.bpf.o")) {
             obj.load();
         } finally {
             BpfLog.setHandler(null);

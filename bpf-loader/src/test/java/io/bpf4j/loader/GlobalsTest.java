@@ -14,7 +14,7 @@ class GlobalsTest {
 
     @Test
     void rodataSetBeforeLoadBssReadAfterRunDataWrittenLive() {
-        try (BpfObject obj = BpfObject.openResource(GlobalsTest.class, "/bpf/globals.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(GlobalsTest.class, "/META-INF/bpf/globals.bpf.o")) {
             assertEquals(1L, obj.rodata().getLong("step"), "initial value from the ELF");
             assertEquals(1000L, obj.data().getLong("bias"));
             assertEquals(7, obj.globals(".data.custom").getInt("custom_hits"));
@@ -44,7 +44,7 @@ class GlobalsTest {
 
     @Test
     void typedAccessChecksNamesAndSizes() {
-        try (BpfObject obj = BpfObject.openResource(GlobalsTest.class, "/bpf/globals.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(GlobalsTest.class, "/META-INF/bpf/globals.bpf.o")) {
             assertThrows(java.util.NoSuchElementException.class, () -> obj.bss().getLong("nope"));
             assertThrows(IllegalArgumentException.class, () -> obj.bss().getInt("runs"));
             assertEquals(".rodata", obj.rodata().variable("step").section());

@@ -29,7 +29,7 @@ class LoadFailureTest {
     @Test
     void verifierRejectionCarriesTheLogAndLeaksNothing() {
         Map<Integer, String> before = OpenFds.snapshot();
-        try (BpfObject obj = BpfObject.openResource(LoadFailureTest.class, "/bpf/verifier_reject.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(LoadFailureTest.class, "/META-INF/bpf/verifier_reject.bpf.o")) {
             BpfException e = assertThrows(BpfException.class, obj::load);
             assertEquals("EACCES", e.errnoName());
             assertTrue(e.getMessage().contains("reads_without_null_check"), e.getMessage());
@@ -45,7 +45,7 @@ class LoadFailureTest {
 
     @Test
     void corruptElfNamesFileAndOffset(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        byte[] bytes = resource("/bpf/globals.bpf.o");
+        byte[] bytes = resource("/META-INF/bpf/globals.bpf.o");
         // e_shoff (ELF64 header offset 0x28) pointed past the end of the file.
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(0x28, bytes.length + 4096L);
         Path file = dir.resolve("corrupt.bpf.o");
@@ -57,7 +57,7 @@ class LoadFailureTest {
         assertTrue(e.getMessage().matches("(?s).*(offset|0x)[^a-z]*[0-9a-fA-F]+.*"), e.getMessage());
         assertEquals(before, OpenFds.snapshot());
 
-        byte[] truncated = java.util.Arrays.copyOf(resource("/bpf/globals.bpf.o"), 40);
+        byte[] truncated = java.util.Arrays.copyOf(resource("/META-INF/bpf/globals.bpf.o"), 40);
         ElfFormatException t = assertThrows(ElfFormatException.class, () -> BpfObject.open(truncated, "short.bpf.o"));
         assertTrue(t.getMessage().contains("short.bpf.o"), t.getMessage());
     }
@@ -65,14 +65,14 @@ class LoadFailureTest {
     @Test
     void unknownSectionNeedsATypeThenLoads() {
         Map<Integer, String> before = OpenFds.snapshot();
-        try (BpfObject obj = BpfObject.openResource(LoadFailureTest.class, "/bpf/unknown_section.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(LoadFailureTest.class, "/META-INF/bpf/unknown_section.bpf.o")) {
             BpfProgram p = obj.program("returns_two");
             assertEquals(null, p.type());
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, obj::load);
             assertTrue(e.getMessage().contains("returns_two") && e.getMessage().contains("bpf4j_unknown/section"),
                     e.getMessage());
         }
-        try (BpfObject obj = BpfObject.openResource(LoadFailureTest.class, "/bpf/unknown_section.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(LoadFailureTest.class, "/META-INF/bpf/unknown_section.bpf.o")) {
             obj.program("returns_two").setType(ProgramType.RAW_TRACEPOINT);
             obj.load();
             assertEquals(2, obj.program("returns_two").testRun(null, new byte[8]).retval());
@@ -83,7 +83,7 @@ class LoadFailureTest {
 
     @Test
     void changesAfterLoadAreRefused() {
-        try (BpfObject obj = BpfObject.openResource(LoadFailureTest.class, "/bpf/globals.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(LoadFailureTest.class, "/META-INF/bpf/globals.bpf.o")) {
             obj.load();
             assertThrows(IllegalStateException.class, () -> obj.program("count").setType(ProgramType.XDP));
             assertThrows(IllegalStateException.class, () -> obj.map(".bss").setMaxEntries(2));

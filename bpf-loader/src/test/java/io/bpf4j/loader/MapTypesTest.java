@@ -24,7 +24,7 @@ class MapTypesTest {
 
     @BeforeAll
     static void load() {
-        obj = BpfObject.openResource(MapTypesTest.class, "/bpf/map_types.bpf.o");
+        obj = BpfObject.openResource(MapTypesTest.class, "/META-INF/bpf/map_types.bpf.o");
         obj.load();
     }
 

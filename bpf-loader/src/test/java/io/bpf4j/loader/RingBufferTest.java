@@ -22,7 +22,7 @@ class RingBufferTest {
         Map<Integer, String> before = OpenFds.bpfObjects();
         int pid = (int) ProcessHandle.current().pid();
         List<long[]> received = new ArrayList<>();
-        try (BpfObject obj = BpfObject.openResource(RingBufferTest.class, "/bpf/events.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(RingBufferTest.class, "/META-INF/bpf/events.bpf.o")) {
             obj.rodata().setInt("target_tgid", pid);
             obj.load();
             assertEquals(1, obj.attachAll().size());

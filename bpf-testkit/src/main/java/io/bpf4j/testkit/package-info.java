@@ -5,7 +5,7 @@
  * @ExtendWith(BpfObjectExtension.class)
  * class CounterTest {
  *     @Test
- *     void counts(@BpfObjectResource("/bpf/counter.bpf.o") BpfObject obj) {
+ *     void counts(@BpfObjectResource("/META-INF/bpf/counter.bpf.o") BpfObject obj) {
  *         KernelAssumptions.assumeTracefs();   // skipped, with the reason, where tracefs is missing
  *         obj.load();
  *         obj.attachAll();
@@ -16,6 +16,6 @@
  * }</pre>
  *
  * <p>The objects come from {@code src/test/bpf/*.bpf.c}, compiled by
- * bpf4j-maven-plugin into {@code target/test-classes/bpf}.
+ * bpf4j-maven-plugin into {@code target/test-classes/META-INF/bpf}.
  */
 package io.bpf4j.testkit;

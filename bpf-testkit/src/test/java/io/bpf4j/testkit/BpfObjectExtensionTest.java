@@ -15,7 +15,7 @@ class BpfObjectExtensionTest {
     private static final AtomicReference<BpfObject> LAST = new AtomicReference<>();
 
     @Test
-    void opensTheResourceAndTheProgramRuns(@BpfObjectResource("/bpf/child_execs.bpf.o") BpfObject obj)
+    void opensTheResourceAndTheProgramRuns(@BpfObjectResource("/META-INF/bpf/child_execs.bpf.o") BpfObject obj)
             throws Exception {
         KernelAssumptions.assumeTracefs();
         LAST.set(obj);

@@ -8,8 +8,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Compiles the main BPF programs, {@code src/main/bpf/*.bpf.c}, into
- * {@code target/classes/bpf/<name>.bpf.o}, where they ship in the jar as class-path resources
- * {@code /bpf/<name>.bpf.o}.
+ * {@code target/classes/META-INF/bpf/<name>.bpf.o}, where they ship in the jar as class-path resources
+ * {@code /META-INF/bpf/<name>.bpf.o}.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
 public class BpfCompileMojo extends AbstractBpfCompileMojo {
@@ -18,8 +18,12 @@ public class BpfCompileMojo extends AbstractBpfCompileMojo {
     @Parameter(defaultValue = "${project.basedir}/src/main/bpf")
     File sourceDirectory;
 
-    /** Where the main BPF objects go. */
-    @Parameter(defaultValue = "${project.build.outputDirectory}/bpf")
+    /**
+     * Where the main BPF objects go. Under {@code META-INF} because that is never a Java
+     * package: a resource in a package of a named module is encapsulated, and bpf4j's
+     * loader (another module) could not read it.
+     */
+    @Parameter(defaultValue = "${project.build.outputDirectory}/META-INF/bpf")
     File outputDirectory;
 
     @Override

@@ -8,8 +8,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Compiles the test BPF programs, {@code src/test/bpf/*.bpf.c}, into
- * {@code target/test-classes/bpf/<name>.bpf.o}, which tests load as class-path resources
- * {@code /bpf/<name>.bpf.o}. Skipped with {@code -Dmaven.test.skip=true}, like test compilation.
+ * {@code target/test-classes/META-INF/bpf/<name>.bpf.o}, which tests load as class-path resources
+ * {@code /META-INF/bpf/<name>.bpf.o}. Skipped with {@code -Dmaven.test.skip=true}, like test compilation.
  */
 @Mojo(name = "test-compile", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES, threadSafe = true)
 public class BpfTestCompileMojo extends AbstractBpfCompileMojo {
@@ -18,8 +18,12 @@ public class BpfTestCompileMojo extends AbstractBpfCompileMojo {
     @Parameter(defaultValue = "${project.basedir}/src/test/bpf")
     File sourceDirectory;
 
-    /** Where the test BPF objects go. */
-    @Parameter(defaultValue = "${project.build.testOutputDirectory}/bpf")
+    /**
+     * Where the test BPF objects go. Under {@code META-INF} because that is never a Java
+     * package: a resource in a package of a named module is encapsulated, and bpf4j's
+     * loader (another module) could not read it.
+     */
+    @Parameter(defaultValue = "${project.build.testOutputDirectory}/META-INF/bpf")
     File outputDirectory;
 
     /** Set by {@code -Dmaven.test.skip=true}: no tests, so no test programs either. */

@@ -6,6 +6,7 @@ import io.bpf4j.attach.AttachPlugin;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.ProgramDefinition;
+import io.bpf4j.attach.SectionNames;
 import io.bpf4j.attach.plugins.TracepointOptions;
 import io.bpf4j.attach.plugins.TracepointPlugin;
 import io.bpf4j.syscall.ProgramType;
@@ -17,8 +18,8 @@ import java.util.Set;
  * call rather than the tracepoint.
  */
 public final class SyscallEnterPlugin implements AttachPlugin {
-    /** The section prefix this plugin owns. */
-    public static final String PREFIX = "syscall_enter/";
+    /** The section prefix this plugin owns (it claims {@code syscall_enter/<name>}). */
+    public static final String PREFIX = "syscall_enter";
 
     private final TracepointPlugin tracepoints = new TracepointPlugin();
 
@@ -54,10 +55,10 @@ public final class SyscallEnterPlugin implements AttachPlugin {
     }
 
     private static String syscallOf(String sectionName) {
-        String syscall = sectionName.startsWith(PREFIX) ? sectionName.substring(PREFIX.length()) : "";
+        String syscall = SectionNames.hasPrefix(sectionName, PREFIX) ? SectionNames.target(sectionName, PREFIX) : "";
         if (syscall.isEmpty() || syscall.contains("/")) {
             throw new IllegalArgumentException("section '" + sectionName + "': expected " + PREFIX
-                    + "<system call name>, e.g. " + PREFIX + "openat");
+                    + "/<system call name>, e.g. " + PREFIX + "/openat");
         }
         return syscall;
     }

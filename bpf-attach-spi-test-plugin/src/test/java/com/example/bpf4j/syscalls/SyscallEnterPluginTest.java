@@ -25,7 +25,7 @@ class SyscallEnterPluginTest {
 
     @Test
     void attachAllUsesTheThirdPartyPlugin() throws IOException {
-        try (BpfObject obj = BpfObject.openResource(SyscallEnterPluginTest.class, "/bpf/syscall_counter.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(SyscallEnterPluginTest.class, "/META-INF/bpf/syscall_counter.bpf.o")) {
             BpfProgram program = obj.program("count_openat");
             assertEquals(new SyscallEnterPlugin().name(), program.pluginName());
             obj.rodata().setInt("target_tgid", (int) ProcessHandle.current().pid());

@@ -54,7 +54,7 @@ class ObjectSectionsTest {
     @Test
     void everyBuiltInSectionLoadsAttachesAndFires() throws Exception {
         ObjectSpec object;
-        try (InputStream in = ObjectSectionsTest.class.getResourceAsStream("/bpf/attach_sections.bpf.o")) {
+        try (InputStream in = ObjectSectionsTest.class.getResourceAsStream("/META-INF/bpf/attach_sections.bpf.o")) {
             assertNotNull(in, "attach_sections.bpf.o was not built by bpf4j-maven-plugin");
             object = ObjectSpec.parse(in.readAllBytes(), "attach_sections");
         }

@@ -76,7 +76,7 @@ public final class Bootstrap implements Callable<Integer> {
 
     private void run() {
         long start = System.nanoTime();
-        try (BpfObject obj = BpfObject.openResource(Bootstrap.class, "/bpf/bootstrap.bpf.o")) {
+        try (BpfObject obj = BpfObject.openResource(Bootstrap.class, "/META-INF/bpf/bootstrap.bpf.o")) {
             obj.rodata().setLong("min_duration_ns", TimeUnit.MILLISECONDS.toNanos(minDurationMs));
             long opened = System.nanoTime();
             obj.load();
