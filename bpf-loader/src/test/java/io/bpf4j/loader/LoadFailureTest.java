@@ -35,6 +35,9 @@ class LoadFailureTest {
             assertTrue(e.getMessage().contains("reads_without_null_check"), e.getMessage());
             String log = e.log().orElseThrow();
             assertTrue(log.contains("invalid mem access"), log);
+            // The offending instruction, as the verifier prints it, and its source line (line_info).
+            assertTrue(log.lines().anyMatch(l -> l.matches("\\d+: \\(79\\) r0 = \\*\\(u64 \\*\\)\\(r0 \\+0\\)")), log);
+            assertTrue(log.contains("verifier_reject.bpf.c:21"), "line_info reached the kernel: " + log);
             assertTrue(e.getMessage().contains("invalid mem access"), "the message ends with the log's point");
             assertFalse(obj.isLoaded());
             assertFalse(obj.map("values").isLoaded(), "the map created before the failure is closed");
