@@ -140,4 +140,59 @@ public final class BpfAttrLayout {
     // BPF_LINK_DETACH ("link_detach")
     public static final int LINK_DETACH_LINK_FD = 0;
     public static final int LINK_DETACH_SIZE = 4;
+
+    // BPF_PROG_ATTACH, BPF_PROG_DETACH ("attach" struct)
+    /** {@code target_fd}, in a union with {@code target_ifindex} (6.6). */
+    public static final int ATTACH_TARGET_FD = 0;
+    public static final int ATTACH_ATTACH_BPF_FD = 4;
+    public static final int ATTACH_ATTACH_TYPE = 8;
+    public static final int ATTACH_ATTACH_FLAGS = 12;
+    /** {@code replace_bpf_fd} (5.6): the program {@code BPF_F_REPLACE} swaps out. */
+    public static final int ATTACH_REPLACE_BPF_FD = 16;
+    public static final int ATTACH_SIZE = 20;
+
+    // BPF_PROG_QUERY ("query" struct)
+    public static final int QUERY_TARGET_FD = 0;
+    public static final int QUERY_ATTACH_TYPE = 4;
+    public static final int QUERY_QUERY_FLAGS = 8;
+    public static final int QUERY_ATTACH_FLAGS = 12;
+    public static final int QUERY_PROG_IDS = 16;
+    /** {@code prog_cnt}: in, room in {@code prog_ids}; out, how many there are. */
+    public static final int QUERY_PROG_CNT = 24;
+    /** {@code revision} (6.6), written back for tcx and cgroup targets. */
+    public static final int QUERY_REVISION = 56;
+    /** Size up to {@code revision}; the kernel zero-checks nothing past its own struct. */
+    public static final int QUERY_SIZE = 64;
+
+    // BPF_ITER_CREATE ("iter_create")
+    public static final int ITER_CREATE_LINK_FD = 0;
+    public static final int ITER_CREATE_FLAGS = 4;
+    public static final int ITER_CREATE_SIZE = 8;
+
+    // BPF_LINK_CREATE, type-specific members of its union (each starts at 16)
+    /** {@code kprobe_multi.flags} (5.18): {@code BPF_F_KPROBE_MULTI_RETURN}. */
+    public static final int LINK_CREATE_KPROBE_MULTI_FLAGS = 16;
+    public static final int LINK_CREATE_KPROBE_MULTI_CNT = 20;
+    public static final int LINK_CREATE_KPROBE_MULTI_SYMS = 24;
+    public static final int LINK_CREATE_KPROBE_MULTI_ADDRS = 32;
+    public static final int LINK_CREATE_KPROBE_MULTI_COOKIES = 40;
+    /** {@code uprobe_multi.path} (6.6). */
+    public static final int LINK_CREATE_UPROBE_MULTI_PATH = 16;
+    public static final int LINK_CREATE_UPROBE_MULTI_OFFSETS = 24;
+    public static final int LINK_CREATE_UPROBE_MULTI_REF_CTR_OFFSETS = 32;
+    public static final int LINK_CREATE_UPROBE_MULTI_COOKIES = 40;
+    public static final int LINK_CREATE_UPROBE_MULTI_CNT = 48;
+    public static final int LINK_CREATE_UPROBE_MULTI_FLAGS = 52;
+    public static final int LINK_CREATE_UPROBE_MULTI_PID = 56;
+    /** Size covering {@code uprobe_multi.pid}. */
+    public static final int LINK_CREATE_UPROBE_MULTI_SIZE = 60;
+    /** {@code netfilter.pf} (6.4). */
+    public static final int LINK_CREATE_NETFILTER_PF = 16;
+    public static final int LINK_CREATE_NETFILTER_HOOKNUM = 20;
+    public static final int LINK_CREATE_NETFILTER_PRIORITY = 24;
+    public static final int LINK_CREATE_NETFILTER_FLAGS = 28;
+    /** {@code tcx.relative_fd} / {@code relative_id} (6.6); the same place in {@code netkit} and {@code cgroup} (6.12). */
+    public static final int LINK_CREATE_RELATIVE_FD = 16;
+    /** {@code tcx.expected_revision} (6.6). */
+    public static final int LINK_CREATE_EXPECTED_REVISION = 24;
 }

@@ -24,6 +24,18 @@ public final class SyscallNumbers {
     public static final int EVENTFD2;
     public static final int PERF_EVENT_OPEN;
     public static final int BPF;
+    /** {@code socket(2)}, for netlink and socket filters. */
+    public static final int SOCKET;
+    /** {@code bind(2)}. */
+    public static final int BIND;
+    /** {@code sendto(2)}. */
+    public static final int SENDTO;
+    /** {@code recvfrom(2)}. */
+    public static final int RECVFROM;
+    /** {@code setsockopt(2)}. */
+    public static final int SETSOCKOPT;
+    /** {@code openat(2)}, for cgroup and network namespace descriptors. */
+    public static final int OPENAT;
 
     static {
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
@@ -47,6 +59,12 @@ public final class SyscallNumbers {
                 EPOLL_CREATE1 = 291;
                 PERF_EVENT_OPEN = 298;
                 BPF = 321;
+                SOCKET = 41;
+                SENDTO = 44;
+                RECVFROM = 45;
+                BIND = 49;
+                SETSOCKOPT = 54;
+                OPENAT = 257;
             }
             case "aarch64", "arm64" -> {
                 ARCH = "aarch64";
@@ -63,6 +81,12 @@ public final class SyscallNumbers {
                 MMAP = 222;
                 PERF_EVENT_OPEN = 241;
                 BPF = 280;
+                OPENAT = 56;
+                SOCKET = 198;
+                BIND = 200;
+                SENDTO = 206;
+                RECVFROM = 207;
+                SETSOCKOPT = 208;
             }
             default -> throw new UnsupportedOperationException(
                     "bpf4j knows the system call numbers of x86_64 and aarch64 only, not os.arch=" + arch);
