@@ -16,6 +16,16 @@ have ip || need_pkgs+=(iproute2)
 [ -f /usr/include/linux/bpf.h ] || need_pkgs+=(linux-libc-dev)
 # libbpf-dev is only a reference for tests (oracles), never used by bpf4j at run time.
 [ -f /usr/include/bpf/libbpf.h ] || need_pkgs+=(libbpf-dev)
+# bpf-testkit: VMs booted with Debian's kernels (QEMU, a static busybox for the
+# initramfs, xz/zstd for compressed modules) and containers (Docker engine).
+have qemu-system-x86_64 || need_pkgs+=(qemu-system-x86)
+[ -x /bin/busybox ] && ! grep -qs '/lib64/ld-linux' /bin/busybox || need_pkgs+=(busybox-static)
+have xz || need_pkgs+=(xz-utils)
+have zstd || need_pkgs+=(zstd)
+have dpkg-deb || need_pkgs+=(dpkg)
+have dockerd || need_pkgs+=(docker.io)
+# The kernel source, for the BPF selftests compatibility corpus of bpf-elf (SelftestsCorpusTest).
+[ -f /usr/src/linux-source-6.12.tar.xz ] || need_pkgs+=(linux-source-6.12)
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "setup: installing ${need_pkgs[*]}"
@@ -38,3 +48,16 @@ if [ ! -d /sys/kernel/tracing/events ] && [ -d /sys/kernel/debug ]; then
   mount_if_missing debugfs /sys/kernel/debug
 fi
 mount_if_missing securityfs /sys/kernel/security
+
+# bpf-testkit's container tests talk to a Docker engine: start dockerd when it is
+# not answering, and wait until it does (at most 60 s).
+if have dockerd && ! docker info >/dev/null 2>&1; then
+  echo "setup: starting dockerd"
+  nohup dockerd >/var/log/bpf4j-dockerd.log 2>&1 &
+  for _ in $(seq 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 1
+  done
+  docker info >/dev/null 2>&1 && echo "setup: dockerd is up" \
+    || echo "setup: dockerd did not answer in 60 s (container tests will be skipped); see /var/log/bpf4j-dockerd.log"
+fi

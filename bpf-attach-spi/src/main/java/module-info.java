@@ -10,12 +10,16 @@
  *
  * <p>Built in ({@link io.bpf4j.attach.plugins}): tracepoints ({@code tp/}, {@code tracepoint/}),
  * raw tracepoints ({@code raw_tp/}, {@code raw_tracepoint/}, writable {@code .w} variants),
- * BTF tracepoints ({@code tp_btf/}) and user-space probes ({@code uprobe/}, {@code uretprobe/},
- * sleepable {@code .s} variants).
+ * BTF tracepoints ({@code tp_btf/}), user-space probes ({@code uprobe/}, {@code uretprobe/},
+ * sleepable {@code .s} variants), kernel probes ({@code kprobe/}, {@code kretprobe/},
+ * {@code ksyscall/}, {@code kretsyscall/}, {@code kprobe.multi/}, {@code kretprobe.multi/},
+ * {@code kprobe.session/}), trampolines ({@code fentry/}, {@code fexit/}, {@code fmod_ret/},
+ * {@code lsm/}, {@code lsm_cgroup/}, {@code freplace/}), cgroup hooks, XDP, tc and tcx, socket
+ * filters and reuseport, sk_lookup and the flow dissector, sockmap programs, netfilter, lwt
+ * (load only), perf_event sampling and iterators ({@code iter/}).
  *
  * @uses io.bpf4j.attach.AttachPlugin
- * @provides io.bpf4j.attach.AttachPlugin the built-in tracepoint, raw tracepoint, tp_btf and
- *     uprobe plugins
+ * @provides io.bpf4j.attach.AttachPlugin the built-in plugins of {@link io.bpf4j.attach.plugins}
  */
 module io.bpf4j.attach {
     requires transitive io.bpf4j.syscall;
@@ -32,5 +36,18 @@ module io.bpf4j.attach {
             io.bpf4j.attach.plugins.TracepointPlugin,
             io.bpf4j.attach.plugins.RawTracepointPlugin,
             io.bpf4j.attach.plugins.BtfTracepointPlugin,
-            io.bpf4j.attach.plugins.UprobePlugin;
+            io.bpf4j.attach.plugins.UprobePlugin,
+            io.bpf4j.attach.plugins.KprobePlugin,
+            io.bpf4j.attach.plugins.KprobeMultiPlugin,
+            io.bpf4j.attach.plugins.TrampolinePlugin,
+            io.bpf4j.attach.plugins.CgroupPlugin,
+            io.bpf4j.attach.plugins.XdpPlugin,
+            io.bpf4j.attach.plugins.TcPlugin,
+            io.bpf4j.attach.plugins.SocketPlugin,
+            io.bpf4j.attach.plugins.NetnsPlugin,
+            io.bpf4j.attach.plugins.SockmapPlugin,
+            io.bpf4j.attach.plugins.NetfilterPlugin,
+            io.bpf4j.attach.plugins.LwtPlugin,
+            io.bpf4j.attach.plugins.PerfEventPlugin,
+            io.bpf4j.attach.plugins.IteratorPlugin;
 }

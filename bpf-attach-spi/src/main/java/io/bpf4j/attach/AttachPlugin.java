@@ -82,6 +82,21 @@ public interface AttachPlugin {
     Link attach(AttachContext context);
 
     /**
+     * {@return why a program in {@code sectionName} is not attached automatically and how to
+     * attach it by hand} Called for programs whose {@link ProgramDefinition#autoAttach()} is
+     * false, so that a loader's {@code attachAll} can say what it skipped, and used as the
+     * message when {@link #attach(AttachContext)} is called on such a program.
+     *
+     * <p>The default names the plugin; plugins override it to name their options record.
+     *
+     * @param sectionName a section name this plugin {@linkplain #accepts accepts}
+     */
+    default String manualAttachHint(String sectionName) {
+        return "section '" + sectionName + "' names no target for attach plugin " + name()
+                + ": attach the program by hand with that plugin's options";
+    }
+
+    /**
      * Attaches a loaded program by hand, with options typed by this plugin.
      *
      * <p>The default refuses: a plugin that has no typed options keeps it.

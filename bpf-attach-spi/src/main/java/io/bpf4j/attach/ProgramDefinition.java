@@ -15,9 +15,28 @@ import java.util.Objects;
  *     kernel's BTF, of what the program attaches to, or 0 for none
  * @param sleepable whether the program is loaded with {@code BPF_F_SLEEPABLE}
  * @param autoAttach whether the section name says enough to attach without options
+ * @param extraFlags further {@code bpf_attr.prog_flags} the section implies, such as
+ *     {@link #BPF_F_XDP_HAS_FRAGS} for {@code xdp.frags}; 0 for none
  */
 public record ProgramDefinition(ProgramType type, AttachType expectedAttachType, int attachBtfId,
-        boolean sleepable, boolean autoAttach) {
+        boolean sleepable, boolean autoAttach, int extraFlags) {
+
+    /** {@code BPF_F_XDP_HAS_FRAGS}, the {@code BPF_PROG_LOAD} flag of multi-buffer XDP programs (Linux 5.18). */
+    public static final int BPF_F_XDP_HAS_FRAGS = 1 << 5;
+
+    /**
+     * A definition without extra flags.
+     *
+     * @param type the program type
+     * @param expectedAttachType the expected attach type, or null
+     * @param attachBtfId the load-time target's BTF id, or 0
+     * @param sleepable whether the program is sleepable
+     * @param autoAttach whether the section name says enough to attach without options
+     */
+    public ProgramDefinition(ProgramType type, AttachType expectedAttachType, int attachBtfId, boolean sleepable,
+            boolean autoAttach) {
+        this(type, expectedAttachType, attachBtfId, sleepable, autoAttach, 0);
+    }
 
     /** {@code BPF_F_SLEEPABLE}, the {@code BPF_PROG_LOAD} flag of sleepable programs (Linux 5.10). */
     public static final int BPF_F_SLEEPABLE = ProgLoadFlags.BPF_F_SLEEPABLE;
@@ -35,8 +54,8 @@ public record ProgramDefinition(ProgramType type, AttachType expectedAttachType,
         }
     }
 
-    /** {@return the {@code bpf_attr.prog_flags} this definition implies ({@link #BPF_F_SLEEPABLE} or 0)} */
+    /** {@return the {@code bpf_attr.prog_flags} this definition implies ({@link #BPF_F_SLEEPABLE}, the extra flags)} */
     public int programFlags() {
-        return sleepable ? BPF_F_SLEEPABLE : 0;
+        return (sleepable ? BPF_F_SLEEPABLE : 0) | extraFlags;
     }
 }

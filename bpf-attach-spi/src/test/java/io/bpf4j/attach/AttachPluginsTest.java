@@ -87,11 +87,11 @@ class AttachPluginsTest {
     @Test
     void unknownSectionIsNamed() {
         AttachPlugins plugins = AttachPlugins.load();
-        UnknownSectionException e = assertThrows(UnknownSectionException.class, () -> plugins.pluginFor("kprobe/do_exit"));
-        assertEquals("kprobe/do_exit", e.sectionName());
-        assertTrue(e.getMessage().contains("'kprobe/do_exit'"), e.getMessage());
+        UnknownSectionException e = assertThrows(UnknownSectionException.class, () -> plugins.pluginFor("usdt/x:p:n"));
+        assertEquals("usdt/x:p:n", e.sectionName());
+        assertTrue(e.getMessage().contains("'usdt/x:p:n'"), e.getMessage());
         assertTrue(e.getMessage().contains("tp_btf"), "lists the known prefixes: " + e.getMessage());
-        assertTrue(plugins.find("xdp").isEmpty());
+        assertTrue(plugins.find("struct_ops/x").isEmpty());
     }
 
     @Test

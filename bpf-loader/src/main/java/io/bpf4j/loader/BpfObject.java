@@ -254,6 +254,8 @@ public final class BpfObject implements AutoCloseable {
             for (BpfProgram p : programs.values()) {
                 if (p.isLoaded() && p.autoAttach()) {
                     made.add(p.attach());
+                } else if (p.isLoaded()) {
+                    LOG.log(Level.INFO, "attachAll: program ''{0}'' skipped: {1}", p.name(), p.skipReason());
                 }
             }
         } catch (RuntimeException | Error e) {

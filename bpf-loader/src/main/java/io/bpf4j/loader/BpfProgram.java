@@ -32,9 +32,11 @@ public final class BpfProgram {
     private ProgramType type;
     private AttachType expectedAttachType;
     private int attachBtfId;
+    private int attachProgFd = -1;
     private int flags;
     private boolean autoLoad;
     private boolean autoAttach;
+    private final boolean sectionNamesTarget;
     OwnedFd fd;
 
     BpfProgram(BpfObject owner, String name, String sectionName, AttachPlugin plugin, ProgramType type,
@@ -49,6 +51,7 @@ public final class BpfProgram {
         this.flags = flags;
         this.autoLoad = autoLoad;
         this.autoAttach = autoAttach;
+        this.sectionNamesTarget = autoAttach;
     }
 
     /** {@return the program's function name} */
@@ -74,6 +77,50 @@ public final class BpfProgram {
     /** {@return the BTF id of the load-time target (traced function, tracepoint ...), 0 when none} */
     public int attachBtfId() {
         return attachBtfId;
+    }
+
+    /** {@return the descriptor of the program this one extends ({@code freplace}), or -1} */
+    public int attachProgFd() {
+        return attachProgFd;
+    }
+
+    /**
+     * Makes this program ({@code freplace}, or fentry/fexit of a BPF program) target a
+     * function of another loaded program, as libbpf's {@code bpf_program__set_attach_target}.
+     * The function's BTF id is looked up in the target's object: the kernel keeps the type ids
+     * of the BTF it was loaded with.
+     *
+     * @param target   a loaded program of another (loaded) object
+     * @param function the global function of {@code target}'s object to replace or trace
+     */
+    public void setAttachTarget(BpfProgram target, String function) {
+        owner.ensureOpenedNotLoaded("set the attach target of program '" + name + "'");
+        Objects.requireNonNull(function, "function");
+        int btfId = target.owner.spec().btf()
+                .map(btf -> btf.findByName(function, io.bpf4j.btf.BtfKind.FUNC))
+                .orElse(-1);
+        if (btfId <= 0) {
+            throw new java.util.NoSuchElementException("program '" + name + "': no function '" + function
+                    + "' in the BTF of " + target.owner.name() + " (the object of '" + target.name() + "')");
+        }
+        setAttachTarget(target.fd(), btfId);
+    }
+
+    /**
+     * Makes this program target a function of a loaded program given by descriptor and the
+     * function's BTF id in that program's BTF.
+     *
+     * @param targetProgFd the target program's descriptor
+     * @param btfId        the function's id in the target program's BTF
+     */
+    public void setAttachTarget(int targetProgFd, int btfId) {
+        owner.ensureOpenedNotLoaded("set the attach target of program '" + name + "'");
+        if (targetProgFd < 0 || btfId <= 0) {
+            throw new IllegalArgumentException("target program fd must be >= 0 and BTF id > 0, got "
+                    + targetProgFd + " and " + btfId);
+        }
+        this.attachProgFd = targetProgFd;
+        this.attachBtfId = btfId;
     }
 
     /** {@return BPF_F_* program flags (e.g. BPF_F_SLEEPABLE)} */
@@ -211,6 +258,17 @@ public final class BpfProgram {
      */
     public void pin(Path path) {
         bpf().objPin(fd(), path.toString());
+    }
+
+    /** {@return why {@link BpfObject#attachAll()} leaves this program alone, and how to attach it} */
+    String skipReason() {
+        if (plugin == null) {
+            return "no attach plugin owns section '" + sectionName + "'";
+        }
+        if (!sectionNamesTarget) {
+            return plugin.manualAttachHint(sectionName);
+        }
+        return "auto-attach was turned off (setAutoAttach(false))";
     }
 
     private AttachPlugin requirePlugin() {

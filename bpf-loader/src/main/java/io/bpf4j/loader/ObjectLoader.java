@@ -235,6 +235,9 @@ final class ObjectLoader {
             if (program.attachBtfId() != 0) {
                 request.attachBtf(program.attachBtfId(), 0);
             }
+            if (program.attachProgFd() >= 0) {
+                request.attachProgFd(program.attachProgFd());
+            }
             if (btfFd >= 0) {
                 request.btfFd(btfFd);
                 if (!p.funcInfos().isEmpty()) {

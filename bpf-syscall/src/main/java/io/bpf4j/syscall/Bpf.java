@@ -51,6 +51,10 @@ public final class Bpf {
     private static final int MAP_FREEZE = BpfCommand.MAP_FREEZE.value();
     private static final int LINK_CREATE = BpfCommand.LINK_CREATE.value();
     private static final int LINK_DETACH = BpfCommand.LINK_DETACH.value();
+    private static final int PROG_ATTACH = BpfCommand.PROG_ATTACH.value();
+    private static final int PROG_DETACH = BpfCommand.PROG_DETACH.value();
+    private static final int PROG_QUERY = BpfCommand.PROG_QUERY.value();
+    private static final int ITER_CREATE = BpfCommand.ITER_CREATE.value();
 
     /** The verifier refuses log buffers under 128 bytes ({@code bpf_vlog_init}); start higher. */
     private static final int MIN_LOG_SIZE = 1024;
@@ -740,6 +744,319 @@ public final class Bpf {
             }
             return OwnedFd.adopt((int) rc, "raw tracepoint " + (name == null ? "(tp_btf)" : name) + " link");
         }
+    }
+
+    /**
+     * Creates a multi-kprobe link ({@code BPF_LINK_CREATE}, {@code link_create.kprobe_multi},
+     * Linux 5.18).
+     *
+     * @throws BpfException e.g. {@code ESRCH} when a symbol is not traceable, {@code EOPNOTSUPP}
+     *     without {@code CONFIG_FPROBE}
+     */
+    public OwnedFd linkCreateKprobeMulti(KprobeMultiRequest r) {
+        try (NativeArgs args = new NativeArgs()) {
+            long syms = args.cStrings(r.symbols());
+            long addrs = args.longs(r.addresses());
+            long cookies = args.longs(r.cookies());
+            ThreadScratch s = ThreadScratch.get();
+            ByteBuffer a = s.clearAttr(LINK_CREATE_SIZE);
+            a.putInt(LINK_CREATE_PROG_FD, r.progFd());
+            a.putInt(LINK_CREATE_ATTACH_TYPE, r.attachType().value());
+            a.putInt(LINK_CREATE_KPROBE_MULTI_FLAGS, r.returnProbe() ? KprobeMultiRequest.BPF_F_KPROBE_MULTI_RETURN : 0);
+            a.putInt(LINK_CREATE_KPROBE_MULTI_CNT, r.count());
+            a.putLong(LINK_CREATE_KPROBE_MULTI_SYMS, syms);
+            a.putLong(LINK_CREATE_KPROBE_MULTI_ADDRS, addrs);
+            a.putLong(LINK_CREATE_KPROBE_MULTI_COOKIES, cookies);
+            long rc = bpf(LINK_CREATE, s, LINK_CREATE_SIZE);
+            if (rc < 0) {
+                throw failure(LINK_CREATE, LibC.errno(), r.attachType().uapiName() + " link of prog fd " + r.progFd()
+                        + " to " + r.count() + " functions"
+                        + (r.symbols().isEmpty() ? "" : " (" + String.join(", ", r.symbols().subList(0,
+                        Math.min(3, r.symbols().size()))) + (r.symbols().size() > 3 ? ", ..." : "") + ")"));
+            }
+            return OwnedFd.adopt((int) rc, r.attachType().uapiName() + " link");
+        }
+    }
+
+    /**
+     * Creates a multi-uprobe link ({@code BPF_LINK_CREATE}, {@code link_create.uprobe_multi},
+     * Linux 6.6).
+     */
+    public OwnedFd linkCreateUprobeMulti(UprobeMultiRequest r) {
+        try (NativeArgs args = new NativeArgs()) {
+            long path = args.cString(r.path());
+            long offsets = args.longs(r.offsets());
+            long refCtr = args.longs(r.refCtrOffsets());
+            long cookies = args.longs(r.cookies());
+            ThreadScratch s = ThreadScratch.get();
+            ByteBuffer a = s.clearAttr(LINK_CREATE_UPROBE_MULTI_SIZE);
+            a.putInt(LINK_CREATE_PROG_FD, r.progFd());
+            a.putInt(LINK_CREATE_ATTACH_TYPE, AttachType.TRACE_UPROBE_MULTI.value());
+            a.putLong(LINK_CREATE_UPROBE_MULTI_PATH, path);
+            a.putLong(LINK_CREATE_UPROBE_MULTI_OFFSETS, offsets);
+            a.putLong(LINK_CREATE_UPROBE_MULTI_REF_CTR_OFFSETS, refCtr);
+            a.putLong(LINK_CREATE_UPROBE_MULTI_COOKIES, cookies);
+            a.putInt(LINK_CREATE_UPROBE_MULTI_CNT, r.offsets().length);
+            a.putInt(LINK_CREATE_UPROBE_MULTI_FLAGS, r.returnProbe() ? UprobeMultiRequest.BPF_F_UPROBE_MULTI_RETURN : 0);
+            a.putInt(LINK_CREATE_UPROBE_MULTI_PID, r.pid());
+            long rc = bpf(LINK_CREATE, s, LINK_CREATE_UPROBE_MULTI_SIZE);
+            if (rc < 0) {
+                throw failure(LINK_CREATE, LibC.errno(), "BPF_TRACE_UPROBE_MULTI link of prog fd " + r.progFd()
+                        + " to " + r.offsets().length + " offsets in " + r.path());
+            }
+            return OwnedFd.adopt((int) rc, "BPF_TRACE_UPROBE_MULTI link");
+        }
+    }
+
+    /**
+     * Creates a netfilter link ({@code BPF_LINK_CREATE}, {@code BPF_NETFILTER}, Linux 6.4).
+     *
+     * @param pf protocol family ({@code NFPROTO_IPV4} 2, {@code NFPROTO_IPV6} 10)
+     * @param hooknum the hook ({@code NF_INET_PRE_ROUTING} 0 ... {@code NF_INET_POST_ROUTING} 4)
+     * @param priority the hook priority (not {@code INT_MIN} or {@code INT_MAX})
+     * @param flags {@code BPF_F_NETFILTER_IP_DEFRAG} (1, 6.6) or 0
+     */
+    public OwnedFd linkCreateNetfilter(int progFd, int pf, int hooknum, int priority, int flags) {
+        ThreadScratch s = ThreadScratch.get();
+        ByteBuffer a = s.clearAttr(LINK_CREATE_SIZE);
+        a.putInt(LINK_CREATE_PROG_FD, progFd);
+        a.putInt(LINK_CREATE_ATTACH_TYPE, AttachType.NETFILTER.value());
+        a.putInt(LINK_CREATE_NETFILTER_PF, pf);
+        a.putInt(LINK_CREATE_NETFILTER_HOOKNUM, hooknum);
+        a.putInt(LINK_CREATE_NETFILTER_PRIORITY, priority);
+        a.putInt(LINK_CREATE_NETFILTER_FLAGS, flags);
+        long rc = bpf(LINK_CREATE, s, LINK_CREATE_SIZE);
+        if (rc < 0) {
+            throw failure(LINK_CREATE, LibC.errno(), "BPF_NETFILTER link of prog fd " + progFd + " (pf " + pf
+                    + ", hook " + hooknum + ", priority " + priority + ")");
+        }
+        return OwnedFd.adopt((int) rc, "BPF_NETFILTER link");
+    }
+
+    /**
+     * Creates a link in a multi-program attach point that orders its programs
+     * ({@code BPF_LINK_CREATE} with {@code tcx}, {@code netkit} or {@code cgroup} members, Linux
+     * 6.6; cgroup 6.12): tcx ingress/egress on an interface, netkit, or a cgroup hook.
+     *
+     * @param target the interface index (tcx, netkit) or cgroup descriptor
+     * @param flags {@link ProgAttachFlags#BPF_F_BEFORE}, {@code BPF_F_AFTER}, {@code BPF_F_ID},
+     *     {@code BPF_F_LINK}, or 0 to append
+     * @param relative the program or link (descriptor, or id with {@code BPF_F_ID}) to insert
+     *     next to; 0 for none
+     * @param expectedRevision fail with {@code ESTALE} unless the attach point is at this
+     *     revision; 0 to skip the check
+     */
+    public OwnedFd linkCreateOrdered(int progFd, int target, AttachType type, int flags, int relative,
+                                     long expectedRevision) {
+        Objects.requireNonNull(type, "type");
+        ThreadScratch s = ThreadScratch.get();
+        ByteBuffer a = s.clearAttr(LINK_CREATE_SIZE);
+        a.putInt(LINK_CREATE_PROG_FD, progFd);
+        a.putInt(LINK_CREATE_TARGET_FD, target);
+        a.putInt(LINK_CREATE_ATTACH_TYPE, type.value());
+        a.putInt(LINK_CREATE_FLAGS, flags);
+        a.putInt(LINK_CREATE_RELATIVE_FD, relative);
+        a.putLong(LINK_CREATE_EXPECTED_REVISION, expectedRevision);
+        long rc = bpf(LINK_CREATE, s, LINK_CREATE_SIZE);
+        if (rc < 0) {
+            throw failure(LINK_CREATE, LibC.errno(), type.uapiName() + " link of prog fd " + progFd + " to target "
+                    + target);
+        }
+        return OwnedFd.adopt((int) rc, type.uapiName() + " link");
+    }
+
+    /**
+     * Attaches a program the pre-link way ({@code BPF_PROG_ATTACH}, Linux 4.10): the attachment
+     * belongs to the target and outlives every descriptor until {@link #progDetach}.
+     *
+     * @throws BpfException e.g. {@code EPERM} when a non-overridable program is attached above,
+     *     {@code EEXIST} when the same program is attached already
+     */
+    public void progAttach(ProgAttachRequest r) {
+        ThreadScratch s = ThreadScratch.get();
+        ByteBuffer a = s.clearAttr(ATTACH_SIZE);
+        a.putInt(ATTACH_TARGET_FD, r.targetFd());
+        a.putInt(ATTACH_ATTACH_BPF_FD, r.progFd());
+        a.putInt(ATTACH_ATTACH_TYPE, r.attachType().value());
+        a.putInt(ATTACH_ATTACH_FLAGS, r.flags());
+        a.putInt(ATTACH_REPLACE_BPF_FD, r.replaceProgFd());
+        if (bpf(PROG_ATTACH, s, ATTACH_SIZE) < 0) {
+            throw failure(PROG_ATTACH, LibC.errno(), r.attachType().uapiName() + " of prog fd " + r.progFd()
+                    + " to target fd " + r.targetFd() + " (flags 0x" + Integer.toHexString(r.flags()) + ")");
+        }
+    }
+
+    /**
+     * Detaches a program attached with {@link #progAttach} ({@code BPF_PROG_DETACH}).
+     *
+     * @param progFd the program to detach; 0 detaches the only one (single-program cgroups,
+     *     flow dissector)
+     * @throws BpfException {@code ENOENT} if that program is not attached there
+     */
+    public void progDetach(int targetFd, int progFd, AttachType type) {
+        Objects.requireNonNull(type, "type");
+        ThreadScratch s = ThreadScratch.get();
+        ByteBuffer a = s.clearAttr(ATTACH_SIZE);
+        a.putInt(ATTACH_TARGET_FD, targetFd);
+        a.putInt(ATTACH_ATTACH_BPF_FD, progFd);
+        a.putInt(ATTACH_ATTACH_TYPE, type.value());
+        if (bpf(PROG_DETACH, s, ATTACH_SIZE) < 0) {
+            throw failure(PROG_DETACH, LibC.errno(), type.uapiName() + " of prog fd " + progFd + " from target fd "
+                    + targetFd);
+        }
+    }
+
+    /**
+     * Lists the programs attached to a target ({@code BPF_PROG_QUERY}, Linux 4.15): a cgroup
+     * descriptor, a network namespace, an interface index (tcx), a sockmap.
+     *
+     * @param queryFlags {@link ProgAttachFlags#BPF_F_QUERY_EFFECTIVE} or 0
+     */
+    public ProgQueryResult progQuery(int target, AttachType type, int queryFlags) {
+        Objects.requireNonNull(type, "type");
+        int room = 64;
+        while (true) {
+            try (NativeArgs args = new NativeArgs()) {
+                Memory ids = args.buffer(4L * room);
+                ThreadScratch s = ThreadScratch.get();
+                ByteBuffer a = s.clearAttr(QUERY_SIZE);
+                a.putInt(QUERY_TARGET_FD, target);
+                a.putInt(QUERY_ATTACH_TYPE, type.value());
+                a.putInt(QUERY_QUERY_FLAGS, queryFlags);
+                a.putLong(QUERY_PROG_IDS, Pointer.nativeValue(ids));
+                a.putInt(QUERY_PROG_CNT, room);
+                long rc = bpf(PROG_QUERY, s, QUERY_SIZE);
+                int count = a.getInt(QUERY_PROG_CNT);
+                if (rc < 0) {
+                    int errno = LibC.errno();
+                    if (errno == Errno.ENOSPC && count > room) {
+                        room = count;
+                        continue;
+                    }
+                    throw failure(PROG_QUERY, errno, type.uapiName() + " on target " + target);
+                }
+                return new ProgQueryResult(a.getInt(QUERY_ATTACH_FLAGS), ids.getIntArray(0, Math.min(count, room)),
+                        a.getLong(QUERY_REVISION));
+            }
+        }
+    }
+
+    /**
+     * Starts one run of an iterator ({@code BPF_ITER_CREATE}, Linux 5.8): reading the returned
+     * descriptor ({@link #read}) runs the iterator program and returns what it printed with
+     * {@code bpf_seq_printf} / {@code bpf_seq_write}; end of file is the end of the iteration.
+     *
+     * @param linkFd an iterator link ({@code BPF_TRACE_ITER})
+     */
+    public OwnedFd iterCreate(int linkFd) {
+        ThreadScratch s = ThreadScratch.get();
+        ByteBuffer a = s.clearAttr(ITER_CREATE_SIZE);
+        a.putInt(ITER_CREATE_LINK_FD, linkFd);
+        long rc = bpf(ITER_CREATE, s, ITER_CREATE_SIZE);
+        if (rc < 0) {
+            throw failure(ITER_CREATE, LibC.errno(), "iterator link fd " + linkFd);
+        }
+        return OwnedFd.adopt((int) rc, "iterator of link fd " + linkFd);
+    }
+
+    // ---------------------------------------------------------------- files and sockets
+
+    /**
+     * Reads up to {@code length} bytes ({@code read(2)}); {@code EINTR} is retried.
+     *
+     * @return the number of bytes read, 0 at end of file
+     * @throws BpfException if the read fails (an iterator program's error, e.g. {@code EAGAIN})
+     */
+    public int read(int fd, byte[] buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        if (length == 0) {
+            return 0;
+        }
+        try (NativeArgs args = new NativeArgs()) {
+            Memory memory = args.buffer(length);
+            while (true) {
+                long rc = LibC.syscall(SyscallNumbers.READ, fd, Pointer.nativeValue(memory), length);
+                if (rc < 0) {
+                    int errno = LibC.errno();
+                    if (errno == Errno.EINTR) {
+                        continue;
+                    }
+                    throw new BpfException("read", errno, "fd " + fd, null);
+                }
+                memory.read(0, buffer, offset, (int) rc);
+                return (int) rc;
+            }
+        }
+    }
+
+    /**
+     * Opens a file or directory ({@code openat(AT_FDCWD, path, flags | O_CLOEXEC)}): a cgroup
+     * directory or a network namespace file as an attach target.
+     *
+     * @param flags {@code O_*} flags: {@code 0} (read-only), or {@link #O_DIRECTORY}
+     */
+    public OwnedFd open(String path, int flags) {
+        Objects.requireNonNull(path, "path");
+        try (NativeArgs args = new NativeArgs()) {
+            long rc = LibC.syscall(SyscallNumbers.OPENAT, AT_FDCWD, args.cString(path), flags | O_CLOEXEC);
+            if (rc < 0) {
+                throw new BpfException("open", LibC.errno(), path, null);
+            }
+            return OwnedFd.adopt((int) rc, path);
+        }
+    }
+
+    /** {@code O_DIRECTORY} for {@link #open}: fail unless the path is a directory (x86_64's value; aarch64's is 040000). */
+    public static final int O_DIRECTORY = SyscallNumbers.ARCH.equals("aarch64") ? 040000 : 0200000;
+    /** {@code O_CLOEXEC}, always added by {@link #open}. */
+    private static final int O_CLOEXEC = 02000000;
+    /** {@code AT_FDCWD}. */
+    private static final int AT_FDCWD = -100;
+
+    /**
+     * Opens a socket ({@code socket(2)} with {@code SOCK_CLOEXEC}).
+     *
+     * @param domain {@code AF_*}, e.g. {@code AF_INET} 2, {@code AF_NETLINK} 16
+     * @param type {@code SOCK_*}, e.g. {@code SOCK_DGRAM} 2, {@code SOCK_RAW} 3
+     */
+    public OwnedFd socket(int domain, int type, int protocol) {
+        long rc = LibC.syscall(SyscallNumbers.SOCKET, domain, type | SOCK_CLOEXEC, protocol);
+        if (rc < 0) {
+            throw new BpfException("socket", LibC.errno(), "domain " + domain + ", type " + type + ", protocol "
+                    + protocol, null);
+        }
+        return OwnedFd.adopt((int) rc, "socket (domain " + domain + ")");
+    }
+
+    /** {@code SOCK_CLOEXEC} (include/linux/net.h). */
+    private static final int SOCK_CLOEXEC = 02000000;
+
+    /**
+     * Sets an {@code int} socket option ({@code setsockopt(2)}): {@code SO_ATTACH_BPF} (the value
+     * is a program descriptor), {@code SO_DETACH_BPF}, {@code SO_ATTACH_REUSEPORT_EBPF}, ...
+     */
+    public void setsockopt(int socketFd, int level, int option, int value) {
+        ThreadScratch s = ThreadScratch.get();
+        s.clearAttr(4).putInt(0, value);
+        if (LibC.syscall(SyscallNumbers.SETSOCKOPT, socketFd, level, option, s.attrAddress, 4, 0) < 0) {
+            throw new BpfException("setsockopt", LibC.errno(), "socket fd " + socketFd + ", level " + level
+                    + ", option " + option, null);
+        }
+    }
+
+    /**
+     * {@return the index of network interface {@code name} ({@code if_nametoindex(3)})}
+     *
+     * @throws BpfException {@code ENODEV} if there is no such interface in this network namespace
+     */
+    public int interfaceIndex(String name) {
+        Objects.requireNonNull(name, "name");
+        int index = LibC.if_nametoindex(name);
+        if (index == 0) {
+            int errno = LibC.errno();
+            throw new BpfException("if_nametoindex", errno == 0 ? Errno.ENODEV : errno, name, null);
+        }
+        return index;
     }
 
     // ---------------------------------------------------------------- perf events

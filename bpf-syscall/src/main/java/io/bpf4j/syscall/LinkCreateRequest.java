@@ -10,7 +10,10 @@ import java.util.Objects;
  * {@link #attachType()}: {@link AttachType#PERF_EVENT} takes {@code perf_event.bpf_cookie};
  * {@link AttachType#TRACE_ITER} takes {@code iter_info}; the tracing types take
  * {@code tracing.target_btf_id} and {@code tracing.cookie}; every other type takes
- * {@code target_btf_id} only. Multi-kprobe and multi-uprobe links are not modelled yet.
+ * {@code target_btf_id} only. Multi-kprobe and multi-uprobe links have their own calls
+ * ({@link Bpf#linkCreateKprobeMulti}, {@link Bpf#linkCreateUprobeMulti}), as do netfilter
+ * ({@link Bpf#linkCreateNetfilter}) and the ordered tcx/netkit/cgroup links
+ * ({@link Bpf#linkCreateOrdered}).
  *
  * @param progFd the program
  * @param target {@code target_fd} (cgroup, perf event, netns, map) or {@code target_ifindex}
@@ -28,9 +31,10 @@ public record LinkCreateRequest(int progFd, int target, AttachType attachType, i
         Objects.requireNonNull(attachType, "attachType");
         if (attachType == AttachType.TRACE_KPROBE_MULTI || attachType == AttachType.TRACE_UPROBE_MULTI
                 || attachType == AttachType.TRACE_KPROBE_SESSION || attachType == AttachType.TRACE_UPROBE_SESSION) {
-            throw new UnsupportedOperationException("bpf4j does not yet lay out link_create."
+            throw new UnsupportedOperationException("LinkCreateRequest cannot hold link_create."
                     + (attachType == AttachType.TRACE_KPROBE_MULTI || attachType == AttachType.TRACE_KPROBE_SESSION
-                    ? "kprobe_multi" : "uprobe_multi") + " for " + attachType.uapiName());
+                    ? "kprobe_multi: use Bpf.linkCreateKprobeMulti" : "uprobe_multi: use Bpf.linkCreateUprobeMulti")
+                    + " for " + attachType.uapiName());
         }
         if (cookie != 0 && attachType != AttachType.PERF_EVENT && !isTracing(attachType)) {
             throw new IllegalArgumentException("link_create has no cookie for " + attachType.uapiName()

@@ -229,6 +229,17 @@ public final class PerfEventAttr {
             return this;
         }
 
+        /**
+         * Names the kernel function of a kprobe PMU event ({@code config1} is {@code kprobe_func},
+         * in a union with {@code uprobe_path}; the name is copied to native memory this object owns).
+         *
+         * @param function the kernel function, e.g. {@code vfs_unlink}
+         * @return this builder
+         */
+        public Builder kprobeFunction(String function) {
+            return uprobePath(function);
+        }
+
         /** Sets {@code uprobe_path}: {@code config1} becomes the address of this path, NUL-terminated. */
         public Builder uprobePath(String path) {
             this.uprobePath = path;

@@ -65,5 +65,25 @@
  * MappedRegion   an mmap'ed range and its direct ByteBuffer
  * Epoll          readiness of descriptors, as caller-chosen tokens
  * </pre>
+ *
+ * <h2>Attaching without bpf_link</h2>
+ *
+ * <p>Older attach paths are here too: {@link io.bpf4j.syscall.Bpf#progAttach} /
+ * {@link io.bpf4j.syscall.Bpf#progDetach} / {@link io.bpf4j.syscall.Bpf#progQuery} for cgroups,
+ * sockmaps and the flow dissector; {@link io.bpf4j.syscall.Bpf#setsockopt} for socket filters;
+ * and {@link io.bpf4j.syscall.Rtnetlink} for XDP ({@code IFLA_XDP}) and tc ({@code clsact} +
+ * {@code cls_bpf}), encoded in Java over a {@link io.bpf4j.syscall.NetlinkSocket}:
+ *
+ * <pre>{@code
+ * int ifindex = bpf.interfaceIndex("veth0");
+ * try (Rtnetlink rtnl = Rtnetlink.open()) {
+ *     rtnl.setXdp(ifindex, prog.fd(), Rtnetlink.XDP_FLAGS_SKB_MODE, -1);   // attach, generic mode
+ *     rtnl.xdpProgramId(ifindex, Rtnetlink.XDP_FLAGS_SKB_MODE);             // Optional[id]
+ *     rtnl.setXdp(ifindex, -1, Rtnetlink.XDP_FLAGS_SKB_MODE, -1);           // detach
+ * }
+ * }</pre>
+ *
+ * <p>Iterators: {@link io.bpf4j.syscall.Bpf#iterCreate} turns an iterator link into a descriptor
+ * whose {@link io.bpf4j.syscall.Bpf#read reads} run the program.
  */
 package io.bpf4j.syscall;

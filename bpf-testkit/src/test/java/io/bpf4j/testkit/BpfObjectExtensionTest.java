@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bpf4j.loader.BpfObject;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(BpfObjectExtension.class)
+@BpfTest
 class BpfObjectExtensionTest {
     private static final AtomicReference<BpfObject> LAST = new AtomicReference<>();
 
-    @Test
+    @BpfTest
     void opensTheResourceAndTheProgramRuns(@BpfObjectResource("/META-INF/bpf/child_execs.bpf.o") BpfObject obj)
             throws Exception {
         KernelAssumptions.assumeTracefs();

@@ -51,12 +51,17 @@ final class CountingProgram implements AutoCloseable {
     private final OwnedFd program;
 
     private CountingProgram(String name, String sectionName, ProgramDefinition definition, boolean recordCookie) {
+        this(name, sectionName, definition, recordCookie, 0);
+    }
+
+    private CountingProgram(String name, String sectionName, ProgramDefinition definition, boolean recordCookie,
+            int returnValue) {
         this.name = name;
         this.sectionName = sectionName;
         this.definition = definition;
         this.map = bpf.mapCreate(MapCreateRequest.builder(MapType.ARRAY, 4, 8, 1).name("counter").build());
         try {
-            byte[] code = Instructions.encode(recordCookie ? cookieInstructions(map.fd()) : instructions(map.fd()));
+            byte[] code = Instructions.encode(recordCookie ? cookieInstructions(map.fd()) : instructions(map.fd(), returnValue));
             ProgLoadRequest.Builder request = ProgLoadRequest.builder(definition.type(), code)
                     .name(name)
                     .license("GPL")
@@ -79,6 +84,11 @@ final class CountingProgram implements AutoCloseable {
         return new CountingProgram(name, sectionName, definition, false);
     }
 
+    /** Loads the counter as {@code definition} says, returning {@code returnValue} (XDP_PASS, allow ...). */
+    static CountingProgram load(String name, String sectionName, ProgramDefinition definition, int returnValue) {
+        return new CountingProgram(name, sectionName, definition, false, returnValue);
+    }
+
     /** Loads a program that stores {@code bpf_get_attach_cookie()} in the map instead of counting. */
     static CountingProgram loadCookieRecorder(String name, String sectionName, ProgramDefinition definition) {
         return new CountingProgram(name, sectionName, definition, true);
@@ -86,6 +96,11 @@ final class CountingProgram implements AutoCloseable {
 
     /** {@code counter[0] += 1} with an atomic add; returns 0. */
     static List<Instruction> instructions(int mapFd) {
+        return instructions(mapFd, 0);
+    }
+
+    /** {@code counter[0] += 1} with an atomic add; returns {@code returnValue}. */
+    static List<Instruction> instructions(int mapFd, int returnValue) {
         return List.of(
                 Instruction.ldImm64(1, BPF_PSEUDO_MAP_FD, mapFd),                    // r1 = &counter
                 Instruction.of(BPF_ST | BPF_MEM | BPF_W, 10, 0, -4, 0),              // *(u32 *)(r10 - 4) = 0
@@ -95,7 +110,7 @@ final class CountingProgram implements AutoCloseable {
                 Instruction.of(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2, 0),               // if r0 == 0 goto exit
                 Instruction.of(BPF_ALU64 | BPF_MOV | BPF_K, 1, 0, 0, 1),             // r1 = 1
                 Instruction.of(BPF_STX | BPF_ATOMIC | BPF_DW, 0, 1, 0, BPF_ADD),     // lock *(u64 *)r0 += r1
-                Instruction.of(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0),             // r0 = 0
+                Instruction.of(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, returnValue),   // r0 = returnValue
                 Instruction.of(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
     }
 
@@ -114,6 +129,11 @@ final class CountingProgram implements AutoCloseable {
                 Instruction.of(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_MAP_UPDATE_ELEM),
                 Instruction.of(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0),
                 Instruction.of(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
+    }
+
+    /** {@return the program's descriptor} */
+    int fd() {
+        return program.fd();
     }
 
     /** {@return the context a loader would hand the plugin} */

@@ -31,6 +31,9 @@ public final class LibC {
     /** {@code long syscall(long number, ...)} with six arguments. */
     public static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
 
+    /** {@code unsigned int if_nametoindex(const char *ifname)}: 0 if there is no such interface. */
+    public static native int if_nametoindex(String name);
+
     /** {@code int getpagesize(void)}. */
     public static native int getpagesize();
 

@@ -51,6 +51,28 @@ public final class NativeArgs implements AutoCloseable {
         return Pointer.nativeValue(memory);
     }
 
+    /** {@return the address of a copy of {@code longs} in native order, or 0 if null or empty} */
+    public long longs(long[] longs) {
+        if (longs == null || longs.length == 0) {
+            return 0;
+        }
+        Memory memory = allocate(8L * longs.length);
+        memory.write(0, longs, 0, longs.length);
+        return Pointer.nativeValue(memory);
+    }
+
+    /** {@return the address of an array of pointers to NUL-terminated copies of {@code strings}, or 0 if empty} */
+    public long cStrings(java.util.List<String> strings) {
+        if (strings.isEmpty()) {
+            return 0;
+        }
+        long[] pointers = new long[strings.size()];
+        for (int i = 0; i < pointers.length; i++) {
+            pointers[i] = cString(strings.get(i));
+        }
+        return longs(pointers);
+    }
+
     /** {@return a zeroed buffer of {@code size} bytes (at least 1) owned by this call} */
     public Memory buffer(long size) {
         Memory memory = allocate(Math.max(1, size));
