@@ -10,6 +10,8 @@
  */
 module io.bpf4j.maven {
     requires io.bpf4j.headers;
+    // CDumper makes vmlinux.h from the kernel's BTF.
+    requires io.bpf4j.btf;
     // The mojos extend AbstractMojo and throw its exceptions: part of this module's API.
     requires transitive maven.plugin.api;
     // Annotations of class retention, read by maven-plugin-plugin at build time only.

@@ -439,6 +439,16 @@ public final class Btf {
         return out;
     }
 
+    /** The table behind this BTF, for the builder and sanitizer of this package. */
+    TypeTable table() {
+        return table;
+    }
+
+    /** {@return the length of this BTF's own bytes (header, types, strings; not the base's)} */
+    public int ownByteLength() {
+        return table.buffer().limit();
+    }
+
     /** {@return an editor that makes a modified copy of this BTF} */
     public Editor editor() {
         return new Editor();

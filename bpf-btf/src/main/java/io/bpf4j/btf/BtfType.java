@@ -425,8 +425,15 @@ public sealed interface BtfType {
      * @param name the tag's value (the attribute string)
      * @param type the tagged type id (struct, union, var, func, typedef)
      * @param componentIndex the tagged member or parameter index, -1 for the whole declaration
+     * @param attribute the kind_flag (kernel 6.14): the tag is a C {@code __attribute__} to
+     *     reproduce as written, not a {@code btf_decl_tag}
      */
-    record DeclTag(int id, String name, int type, int componentIndex) implements BtfType {
+    record DeclTag(int id, String name, int type, int componentIndex, boolean attribute) implements BtfType {
+        /** Creates a plain {@code btf_decl_tag} (kind_flag clear). */
+        public DeclTag(int id, String name, int type, int componentIndex) {
+            this(id, name, type, componentIndex, false);
+        }
+
         @Override
         public BtfKind kind() {
             return BtfKind.DECL_TAG;
@@ -439,8 +446,15 @@ public sealed interface BtfType {
      * @param id the type id
      * @param name the tag's value ("user", "rcu", ...)
      * @param type the tagged type id
+     * @param attribute the kind_flag (kernel 6.14): the tag is a C {@code __attribute__}, not a
+     *     {@code btf_type_tag}
      */
-    record TypeTag(int id, String name, int type) implements BtfType {
+    record TypeTag(int id, String name, int type, boolean attribute) implements BtfType {
+        /** Creates a plain {@code btf_type_tag} (kind_flag clear). */
+        public TypeTag(int id, String name, int type) {
+            this(id, name, type, false);
+        }
+
         @Override
         public BtfKind kind() {
             return BtfKind.TYPE_TAG;

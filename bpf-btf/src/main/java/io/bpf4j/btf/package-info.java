@@ -48,6 +48,17 @@
  * byte[] forTheKernel = fixed.toBytes();
  * }</pre>
  *
+ * <h2>Writing, sanitizing, dumping as C</h2>
+ * {@link io.bpf4j.btf.BtfBuilder} writes BTF: from scratch, appended to an existing BTF (kept byte
+ * for byte), or re-encoded from records (a round trip that gives back vmlinux's bytes exactly).
+ * {@link io.bpf4j.btf.BtfSanitizer} rewrites, feature by feature, what an older kernel rejects,
+ * keeping every type id:
+ * <pre>{@code
+ * Btf forOldKernel = BtfSanitizer.sanitize(btf, EnumSet.of(BtfFeature.FUNC, BtfFeature.DATASEC));
+ * }</pre>
+ * {@link io.bpf4j.btf.CDumper} writes the types as C, the {@code vmlinux.h} BPF programs include:
+ * {@code CDumper.header(Btf.kernel())}.
+ *
  * <h2>Split BTF</h2>
  * A kernel module's BTF extends vmlinux: {@link io.bpf4j.btf.Btf#kernelModule(String)} or
  * {@link io.bpf4j.btf.Btf#parseSplit}. Its ids continue after the base's and it answers for both.

@@ -37,18 +37,17 @@ public abstract class AbstractBpfCompileMojo extends AbstractMojo {
     boolean skip;
 
     /**
-     * The BTF dumped into {@code vmlinux.h} (with bpftool, until bpf-btf's C dumper exists).
+     * The BTF dumped into {@code vmlinux.h} by bpf-btf's C dumper ({@code io.bpf4j.btf.CDumper}).
      */
     @Parameter(property = "bpf4j.vmlinuxBtf", defaultValue = "/sys/kernel/btf/vmlinux")
     File vmlinuxBtf;
 
-    /** A {@code vmlinux.h} to use instead of dumping the BTF; then bpftool is not needed. */
+    /**
+     * A {@code vmlinux.h} of your own (bpftool's, another kernel's) to use instead of dumping
+     * {@link #vmlinuxBtf}.
+     */
     @Parameter(property = "bpf4j.vmlinuxHeader")
     File vmlinuxHeader;
-
-    /** The bpftool command that dumps {@code vmlinux.h}. */
-    @Parameter(property = "bpf4j.bpftool", defaultValue = "bpftool")
-    String bpftool;
 
     /**
      * Where dumped {@code vmlinux.h} files are cached across modules and builds, keyed by the
@@ -99,7 +98,7 @@ public abstract class AbstractBpfCompileMojo extends AbstractMojo {
                     ? Optional.empty() : Optional.of(cacheDirectory.toPath());
             BpfBuild.Request request = new BpfBuild.Request(sourceDirectory().toPath(), outputDirectory().toPath(),
                     workDirectory.toPath(), setName(), clang, extraArgs, arch,
-                    vmlinuxHeader == null ? null : vmlinuxHeader.toPath(), vmlinuxBtf.toPath(), bpftool, cache, parallel);
+                    vmlinuxHeader == null ? null : vmlinuxHeader.toPath(), vmlinuxBtf.toPath(), cache, parallel);
             BpfBuild.Outcome outcome = new BpfBuild(ExecutableLocator.fromEnvironment())
                     .run(request, getLog()::info, getLog()::warn);
             if (!outcome.compiled().isEmpty()) {

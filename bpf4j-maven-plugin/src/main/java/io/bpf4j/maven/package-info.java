@@ -31,7 +31,8 @@
  * {@code clang-19 -target bpf -g -O2 -D__TARGET_ARCH_<arch> -I<headers> -I<vmlinux.h dir> -I<source dir>},
  * only for sources whose object is older than the source or than any header; parameters (each
  * also a {@code bpf4j.*} property) set the clang, extra arguments, the vmlinux BTF or a ready
- * {@code vmlinux.h}, the target architecture and the parallelism. A missing clang or bpftool
- * fails the build once, naming the Debian package to install.
+ * {@code vmlinux.h}, the target architecture and the parallelism. {@code vmlinux.h} is bpf4j's
+ * own, dumped from the BTF by bpf-btf's {@code CDumper} (no bpftool). A missing clang fails the
+ * build once, naming the Debian package to install.
  */
 package io.bpf4j.maven;

@@ -23,6 +23,13 @@ public final class StringTable {
         this.origin = origin;
     }
 
+    /** {@return a copy of this table's own bytes (not the base's)} */
+    public byte[] ownBytes() {
+        byte[] out = new byte[length];
+        buf.get(start, out);
+        return out;
+    }
+
     /** {@return the string offsets this table and its bases cover: [0, totalLength)} */
     public long totalLength() {
         return baseLength() + length;

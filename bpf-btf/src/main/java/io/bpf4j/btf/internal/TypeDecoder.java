@@ -97,9 +97,9 @@ public final class TypeDecoder {
             case 16:
                 return new BtfType.Float(id, name, sizeOrType);
             case 17:
-                return new BtfType.DeclTag(id, name, sizeOrType, t.intAt(data));
+                return new BtfType.DeclTag(id, name, sizeOrType, t.intAt(data), kflag);
             case 18:
-                return new BtfType.TypeTag(id, name, sizeOrType);
+                return new BtfType.TypeTag(id, name, sizeOrType, kflag);
             case 19: {
                 List<BtfType.EnumValue> values = new ArrayList<>(vlen);
                 for (int i = 0; i < vlen; i++) {

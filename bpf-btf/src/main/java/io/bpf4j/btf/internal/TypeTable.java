@@ -180,6 +180,9 @@ public final class TypeTable {
             throw new BtfFormatException(origin, TYPES, typeStart,
                     "too many types: last id " + ((long) firstId + count - 1) + " exceeds BTF_MAX_TYPE");
         }
+        if (offsets.length - count > 64) {
+            offsets = Arrays.copyOf(offsets, count); // kept for the BTF's lifetime: no slack
+        }
         return new TypeTable(buf, origin, typeStart, typeEnd, firstId, offsets, count, strings);
     }
 

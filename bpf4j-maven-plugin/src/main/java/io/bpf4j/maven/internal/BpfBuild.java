@@ -32,13 +32,12 @@ public final class BpfBuild {
      * @param arch          the target architecture
      * @param vmlinuxHeader a user-supplied vmlinux.h, or null to dump {@code vmlinuxBtf}
      * @param vmlinuxBtf    the BTF to dump into vmlinux.h
-     * @param bpftool       the bpftool command
      * @param cacheDir      shared vmlinux.h cache, if any
      * @param threads       parallel compiles
      */
     public record Request(Path sourceDir, Path outputDir, Path workDir, String setName, String clang,
                           List<String> extraArgs, TargetArch arch, Path vmlinuxHeader, Path vmlinuxBtf,
-                          String bpftool, Optional<Path> cacheDir, int threads) {
+                          Optional<Path> cacheDir, int threads) {
         /** Checks the components. */
         public Request {
             Objects.requireNonNull(sourceDir, "sourceDir");
@@ -48,7 +47,6 @@ public final class BpfBuild {
             Objects.requireNonNull(clang, "clang");
             Objects.requireNonNull(arch, "arch");
             Objects.requireNonNull(vmlinuxBtf, "vmlinuxBtf");
-            Objects.requireNonNull(bpftool, "bpftool");
             Objects.requireNonNull(cacheDir, "cacheDir");
             extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
         }
@@ -72,7 +70,7 @@ public final class BpfBuild {
     /**
      * Creates a build using a tool locator.
      *
-     * @param locator finds clang and bpftool
+     * @param locator finds clang
      */
     public BpfBuild(ExecutableLocator locator) {
         this.locator = locator;
@@ -96,11 +94,11 @@ public final class BpfBuild {
                 info.accept("No BPF sources (*" + BpfSource.SOURCE_SUFFIX + ") in " + request.sourceDir() + ": nothing to compile");
                 return new Outcome(0, List.of());
             }
-            // Find clang first: a missing compiler should be the one error, before bpftool's.
+            // Find clang first: a missing compiler should be the one error, before a BTF problem.
             Path clang = locator.clang(request.clang());
             Path include = extractHeaders(request.workDir().resolve("include"));
             Path vmlinuxDir = request.workDir().resolve("vmlinux");
-            Path vmlinux = new VmlinuxHeader(locator, request.bpftool(), request.cacheDir())
+            Path vmlinux = new VmlinuxHeader(request.cacheDir())
                     .provide(request.vmlinuxHeader(), request.vmlinuxBtf(), vmlinuxDir);
             ClangInvocation invocation = new ClangInvocation(clang, request.arch(), include, vmlinuxDir, request.extraArgs());
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the external tools the build runs (clang, bpftool) on the {@code PATH}, so a missing
+ * Finds the external tools the build runs (clang) on the {@code PATH}, so a missing
  * tool is reported once, by name, with the Debian package that provides it, instead of as one
  * obscure {@code IOException} per source file.
  */
@@ -75,19 +75,6 @@ public final class ExecutableLocator {
                 + (command.equals(DEFAULT_CLANG) ? " (nor clang)" : "")
                 + ": install the Debian package clang-19 (apt-get install clang-19),"
                 + " or point the plugin's <clang> parameter (property bpf4j.clang) at a clang with the BPF target"));
-    }
-
-    /**
-     * Finds bpftool.
-     *
-     * @param command the configured bpftool command
-     * @return the executable
-     * @throws BpfBuildException naming the Debian package when it is not found
-     */
-    public Path bpftool(String command) throws BpfBuildException {
-        return find(command).orElseThrow(() -> new BpfBuildException(command + " not found on PATH:"
-                + " install the Debian package bpftool (apt-get install bpftool), which generates vmlinux.h,"
-                + " or give the plugin an existing header with <vmlinuxHeader> (property bpf4j.vmlinuxHeader)"));
     }
 
     private static boolean isExecutable(Path p) {

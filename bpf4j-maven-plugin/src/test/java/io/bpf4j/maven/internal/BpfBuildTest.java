@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real compiles with the clang-19 of the build machine (skipped where it is absent). */
 class BpfBuildTest {
 
-    /** The types a tiny program needs, standing in for a dumped vmlinux.h so no bpftool is required. */
+    /** The types a tiny program needs, standing in for a dumped vmlinux.h so no kernel BTF is required. */
     private static final String TINY_VMLINUX = String.join("\n",
             "#ifndef __VMLINUX_H__", "#define __VMLINUX_H__",
             "typedef unsigned char __u8; typedef unsigned short __u16; typedef unsigned int __u32;",
@@ -60,9 +60,9 @@ class BpfBuildTest {
         Files.writeString(src.resolve("hello.bpf.c"), HELLO);
     }
 
-    private BpfBuild.Request request(String clang, Path vmlinuxHeader, String bpftool, Optional<Path> cache) {
+    private BpfBuild.Request request(String clang, Path vmlinuxHeader, Optional<Path> cache) {
         return new BpfBuild.Request(src, out, dir.resolve("target/bpf4j"), "test", clang, List.of(), TargetArch.X86,
-                vmlinuxHeader, Path.of("/sys/kernel/btf/vmlinux"), bpftool, cache, 2);
+                vmlinuxHeader, Path.of("/sys/kernel/btf/vmlinux"), cache, 2);
     }
 
     private BpfBuild.Outcome build(BpfBuild.Request request) throws Exception {
@@ -76,7 +76,7 @@ class BpfBuildTest {
     @Test
     void compilesToAnElfBpfObjectAndThenOnlyWhatChanged() throws Exception {
         assumeClang();
-        BpfBuild.Outcome first = build(request("clang-19", vmlinux, "bpftool", Optional.empty()));
+        BpfBuild.Outcome first = build(request("clang-19", vmlinux, Optional.empty()));
         Path object = out.resolve("hello.bpf.o");
         assertEquals(List.of(object), first.compiled());
         byte[] header = Arrays.copyOf(Files.readAllBytes(object), 20);
@@ -85,11 +85,11 @@ class BpfBuildTest {
         assertTrue(Files.isRegularFile(dir.resolve("target/bpf4j/include/bpf/bpf_helper_defs.h")));
         assertEquals(TINY_VMLINUX, Files.readString(dir.resolve("target/bpf4j/vmlinux/vmlinux.h")));
 
-        assertEquals(List.of(), build(request("clang-19", vmlinux, "bpftool", Optional.empty())).compiled(),
+        assertEquals(List.of(), build(request("clang-19", vmlinux, Optional.empty())).compiled(),
                 "nothing changed: nothing compiled");
 
         Files.setLastModifiedTime(src.resolve("common.h"), FileTime.fromMillis(System.currentTimeMillis() + 10_000));
-        assertEquals(List.of(object), build(request("clang-19", vmlinux, "bpftool", Optional.empty())).compiled(),
+        assertEquals(List.of(object), build(request("clang-19", vmlinux, Optional.empty())).compiled(),
                 "a header of the source directory changed");
     }
 
@@ -100,7 +100,7 @@ class BpfBuildTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("broken.bpf.o"), "stale");
         BpfBuildException e = assertThrows(BpfBuildException.class,
-                () -> build(request("clang-19", vmlinux, "bpftool", Optional.empty())));
+                () -> build(request("clang-19", vmlinux, Optional.empty())));
         assertTrue(e.getMessage().startsWith("clang failed for 1 of 2 BPF source(s):"), e.getMessage());
         assertTrue(e.getMessage().contains(src.resolve("broken.bpf.c").toString()), e.getMessage());
         assertTrue(e.getMessage().contains("undeclared_thing"), e.getMessage());
@@ -111,39 +111,30 @@ class BpfBuildTest {
     @Test
     void missingClangIsOneClearError() {
         BpfBuildException e = assertThrows(BpfBuildException.class,
-                () -> build(request("bogus-clang-0815", vmlinux, "bpftool", Optional.empty())));
+                () -> build(request("bogus-clang-0815", vmlinux, Optional.empty())));
         assertTrue(e.getMessage().startsWith("bogus-clang-0815 not found on PATH: install the Debian package clang-19"),
-                e.getMessage());
-    }
-
-    @Test
-    void missingBpftoolIsNamedWhenNoHeaderIsGiven() throws Exception {
-        assumeClang();
-        assumeTrue(Files.isRegularFile(VmlinuxHeader.KERNEL_BTF), "no kernel BTF");
-        BpfBuildException e = assertThrows(BpfBuildException.class,
-                () -> build(request("clang-19", null, "bogus-bpftool-0815", Optional.empty())));
-        assertTrue(e.getMessage().startsWith("bogus-bpftool-0815 not found on PATH: install the Debian package bpftool"),
                 e.getMessage());
     }
 
     @Test
     void directoryWithoutSourcesDoesNothing() throws Exception {
         Files.delete(src.resolve("hello.bpf.c"));
-        BpfBuild.Outcome outcome = build(request("bogus-clang-0815", vmlinux, "bpftool", Optional.empty()));
+        BpfBuild.Outcome outcome = build(request("bogus-clang-0815", vmlinux, Optional.empty()));
         assertEquals(0, outcome.sources());
         assertFalse(Files.exists(out));
         assertTrue(info.get(0).startsWith("No BPF sources"), info.toString());
     }
 
     @Test
-    void dumpsVmlinuxHeaderWithBpftoolIntoTheSharedCache() throws Exception {
+    void dumpsOurOwnVmlinuxHeaderIntoTheSharedCacheAndCompilesAgainstIt() throws Exception {
         assumeClang();
         assumeTrue(Files.isReadable(VmlinuxHeader.KERNEL_BTF), "no kernel BTF");
-        assumeTrue(ExecutableLocator.fromEnvironment().find("bpftool").isPresent(), "bpftool is not installed");
         Path cache = dir.resolve("cache");
-        build(request("clang-19", null, "bpftool", Optional.of(cache)));
+        build(request("clang-19", null, Optional.of(cache)));
         Path header = dir.resolve("target/bpf4j/vmlinux/vmlinux.h");
-        assertTrue(Files.readString(header).contains("struct task_struct {"));
+        String text = Files.readString(header);
+        assertTrue(text.contains("struct task_struct {"));
+        assertTrue(text.startsWith("#ifndef __VMLINUX_H__"));
         try (var cached = Files.list(cache)) {
             List<Path> files = cached.toList();
             assertEquals(1, files.size(), files.toString());
