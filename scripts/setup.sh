@@ -13,6 +13,7 @@ have clang-19 || need_pkgs+=(clang-19)
 have llvm-objdump-19 || need_pkgs+=(llvm-19)
 have bpftool || need_pkgs+=(bpftool)
 have ip || need_pkgs+=(iproute2)
+have gcc || need_pkgs+=(gcc libc6-dev)  # C oracles and benchmarks beside libbpf (tests only)
 [ -f /usr/include/linux/bpf.h ] || need_pkgs+=(linux-libc-dev)
 # libbpf-dev is only a reference for tests (oracles), never used by bpf4j at run time.
 [ -f /usr/include/bpf/libbpf.h ] || need_pkgs+=(libbpf-dev)

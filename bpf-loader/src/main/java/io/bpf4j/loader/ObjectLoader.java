@@ -59,6 +59,7 @@ final class ObjectLoader {
 
     void load() {
         try {
+            rejectUnsupportedSections();
             rejectUnresolvedExterns();
             loadBtf();
             createMaps();
@@ -69,6 +70,19 @@ final class ObjectLoader {
             scope.closeAll(e);
             throw e;
         }
+    }
+
+    /** The object model recognises struct_ops and arenas; the loader cannot create them yet. */
+    private void rejectUnsupportedSections() {
+        if (!spec.structOps().isEmpty()) {
+            String maps = spec.structOps().stream().map(s -> s.name() + " (" + s.sectionName() + ")")
+                    .collect(Collectors.joining(", "));
+            throw new UnsupportedOperationException(spec.name() + ": struct_ops maps are not supported yet: " + maps);
+        }
+        spec.arena().ifPresent(a -> {
+            throw new UnsupportedOperationException(spec.name() + ": arena map '" + a.mapName() + "' ("
+                    + a.sectionName() + ") is not supported yet");
+        });
     }
 
     /** Externs (.kconfig, .ksyms) are resolved by the CO-RE and externs work; until then, say so. */

@@ -24,6 +24,9 @@ import java.util.Set;
 /** Reads an {@link ObjectSpec} from a parsed ELF file; one instance per object. */
 final class ObjectReader implements ProgramLinker.Context {
     private static final String TEXT = ".text";
+    private static final String ARENA_SECTION = ".addr_space.1";
+    /** Larger data sections are refused: far beyond any map value a kernel accepts, and it bounds allocations. */
+    static final long MAX_DATA_SIZE = 64L << 20;
 
     private final ElfFile elf;
     private final String origin;
@@ -35,6 +38,10 @@ final class ObjectReader implements ProgramLinker.Context {
     private final Map<Integer, String> mapsByOffset = new HashMap<>();
     private final Set<String> dataSectionNames = new LinkedHashSet<>();
     private final Map<String, ExternEntry> externs = new HashMap<>();
+    private final Map<Integer, String> legacyMapsByOffset = new HashMap<>();
+    private final Set<String> structOpsNames = new LinkedHashSet<>();
+    private String arenaSection;
+    private String arenaMap;
 
     private record ExternEntry(ExternKind kind, int btfTypeId) {
     }
@@ -60,12 +67,6 @@ final class ObjectReader implements ProgramLinker.Context {
         if (symbols.isEmpty()) {
             throw new ElfFormatException(origin, null, 0, "the object has no symbol table (.symtab)");
         }
-        for (String unsupported : List.of(".struct_ops", ".struct_ops.link")) {
-            if (elf.section(unsupported).isPresent()) {
-                throw new UnsupportedOperationException(origin + ": struct_ops maps (section '" + unsupported
-                        + "') are not supported yet");
-            }
-        }
         readBtf();
         String license = readLicense();
         int version = readVersion();
@@ -76,17 +77,48 @@ final class ObjectReader implements ProgramLinker.Context {
             maps = new BtfMapReader(elf, btfView).read(mapsSection, mapsByOffset);
             maps.forEach(m -> mapNames.add(m.name()));
         }
-        if (elf.section("maps").isPresent() && !elf.section("maps").get().isExecutable()) {
-            throw new UnsupportedOperationException(origin + ": legacy 'maps' section (struct bpf_map_def) is not "
-                    + "supported yet; declare maps in SEC(\".maps\") with __uint/__type");
+        List<LegacyMapSpec> legacy = List.of();
+        ElfSection legacySection = elf.section(LegacyMapReader.SECTION).orElse(null);
+        if (legacySection != null && !legacySection.isExecutable()) {
+            legacy = new LegacyMapReader(elf).read(legacySection);
+            List<MapSpec> all = new ArrayList<>(maps);
+            for (LegacyMapSpec m : legacy) {
+                if (!mapNames.add(m.name())) {
+                    throw new ElfFormatException(origin, LegacyMapReader.SECTION, m.offset(), "map '" + m.name()
+                            + "' is defined in both .maps and maps");
+                }
+                legacyMapsByOffset.put(m.offset(), m.name());
+                all.add(m.toMapSpec());
+            }
+            maps = all;
         }
-        indexExterns();
+        List<StructOpsSpec> structOps = new ArrayList<>();
+        for (String sec : StructOpsReader.SECTIONS) {
+            ElfSection s = elf.section(sec).orElse(null);
+            if (s != null) {
+                List<StructOpsSpec> read = new StructOpsReader(elf, btfView).read(s);
+                read.forEach(o -> structOpsNames.add(o.name()));
+                structOps.addAll(read);
+            }
+        }
+        ArenaSpec arena = readArena(maps);
+        List<ExternSpec> externList = indexExterns();
         for (ElfSection s : elf.sections()) {
             if (s.isExecutable() && s.type() == ElfConstants.SHT_PROGBITS && s.size() > 0) {
                 code.put(s.index(), new SectionCode(elf, s, symbols));
             }
         }
         List<ProgramSpec> programs = new ArrayList<>();
+        List<FunctionSpec> functions = new ArrayList<>();
+        for (SectionCode c : code.values()) {
+            for (SectionCode.Function f : c.functions) {
+                ElfSymbol sym = f.symbol();
+                SymbolBinding binding = sym.isLocal() ? SymbolBinding.LOCAL
+                        : sym.isWeak() ? SymbolBinding.WEAK : SymbolBinding.GLOBAL;
+                functions.add(new FunctionSpec(f.name(), c.section.name(), f.startSlot() * 8, f.slotCount(), binding,
+                        !c.section.name().equals(TEXT) && !sym.isLocal()));
+            }
+        }
         for (SectionCode c : code.values()) {
             if (c.section.name().equals(TEXT)) {
                 continue;
@@ -107,7 +139,8 @@ final class ObjectReader implements ProgramLinker.Context {
             }
         }
         Btf btf = btfView == null ? null : btfView.btf;
-        return new ObjectSpec(name, elf, license, version, btf, btfExt, programs, maps, data);
+        return new ObjectSpec(name, elf, license, version, btf, btfExt, programs, maps, data,
+                new ObjectSpec.Extras(legacy, structOps, arena, externList, functions));
     }
 
     private void readBtf() {
@@ -137,8 +170,8 @@ final class ObjectReader implements ProgramLinker.Context {
 
     private String readLicense() {
         ElfSection s = elf.section("license").orElse(null);
-        if (s == null) {
-            return "";
+        if (s == null || s.isNoBits()) {
+            return ""; // a SHT_NOBITS section is all zeros: an empty string, without allocating its size
         }
         byte[] bytes = elf.bytes(s);
         int end = 0;
@@ -157,8 +190,14 @@ final class ObjectReader implements ProgramLinker.Context {
             throw new ElfFormatException(origin, "version", 0, "version section has " + s.size()
                     + " bytes, expected 4");
         }
-        ByteBuffer b = elf.data(s);
-        return b.order(elf.order()).getInt(b.position());
+        // bytes(), not data(): a SHT_NOBITS "version" section has no file contents and reads as zero;
+        // a SHT_NULL one has no contents at all.
+        byte[] bytes = elf.bytes(s);
+        if (bytes.length != 4) {
+            throw new ElfFormatException(origin, "version", 0, "version section of type " + s.type()
+                    + " has no 4-byte contents");
+        }
+        return ByteBuffer.wrap(bytes).order(elf.order()).getInt(0);
     }
 
     static boolean isDataSectionName(String name) {
@@ -176,7 +215,7 @@ final class ObjectReader implements ProgramLinker.Context {
             if (s.size() == 0) {
                 continue; // the kernel refuses zero-sized values; libbpf skips these too
             }
-            if (s.size() > Integer.MAX_VALUE) {
+            if (s.size() > MAX_DATA_SIZE) {
                 throw new ElfFormatException(origin, s.name(), 0, "data section of " + s.size() + " bytes is too large");
             }
             DataSectionKind kind = s.name().startsWith(".rodata") ? DataSectionKind.RODATA
@@ -229,9 +268,16 @@ final class ObjectReader implements ProgramLinker.Context {
         }
     }
 
-    private void indexExterns() {
+    private List<ExternSpec> indexExterns() {
+        List<ExternSpec> list = new ArrayList<>();
         if (btfView == null) {
-            return;
+            return list;
+        }
+        Map<String, ElfSymbol> undefined = new HashMap<>();
+        for (ElfSymbol sym : symbols) {
+            if (sym.isUndefined() && !sym.name().isEmpty()) {
+                undefined.putIfAbsent(sym.name(), sym);
+            }
         }
         for (String sec : List.of(".kconfig", ".ksyms")) {
             BtfType.Datasec datasec = btfView.btf.datasec(sec).orElse(null);
@@ -242,9 +288,50 @@ final class ObjectReader implements ProgramLinker.Context {
                 BtfType t = btfView.type(info.type(), "DATASEC " + sec + " entry");
                 ExternKind kind = t instanceof BtfType.Func ? ExternKind.FUNCTION
                         : sec.equals(".kconfig") ? ExternKind.KCONFIG : ExternKind.KSYM;
-                externs.putIfAbsent(t.name(), new ExternEntry(kind, t.id()));
+                if (externs.putIfAbsent(t.name(), new ExternEntry(kind, t.id())) != null) {
+                    continue;
+                }
+                ElfSymbol sym = undefined.get(t.name());
+                boolean weak = sym != null && sym.isWeak();
+                boolean typed = true;
+                long size = 0;
+                if (t instanceof BtfType.Var var) {
+                    typed = var.type() != 0 && !(btfView.resolved(var.type(), "extern '" + var.name() + "'")
+                            instanceof BtfType.Void);
+                    size = typed ? btfView.sizeOf(var.type(), "extern '" + var.name() + "'") : 0;
+                }
+                list.add(new ExternSpec(t.name(), kind, weak, typed, t.id(), (int) Math.min(size, Integer.MAX_VALUE)));
             }
         }
+        return list;
+    }
+
+    /** The arena globals of {@code .addr_space.1}, which live in the object's one arena map. */
+    private ArenaSpec readArena(List<MapSpec> maps) {
+        ElfSection s = elf.section(ARENA_SECTION).orElse(null);
+        if (s == null || s.isExecutable()) {
+            return null;
+        }
+        List<String> arenas = maps.stream().filter(m -> m.type() == ArenaSpec.BPF_MAP_TYPE_ARENA)
+                .map(MapSpec::name).toList();
+        if (arenas.size() != 1) {
+            throw new ElfFormatException(origin, ARENA_SECTION, 0, "arena globals need exactly one map of type "
+                    + "BPF_MAP_TYPE_ARENA, found " + arenas.size());
+        }
+        if (s.size() > MAX_DATA_SIZE) {
+            throw new ElfFormatException(origin, ARENA_SECTION, 0, "arena section of " + s.size() + " bytes is too large");
+        }
+        List<VariableSpec> vars = new ArrayList<>();
+        for (ElfSymbol sym : symbols) {
+            if (sym.sectionIndex() == s.index() && !sym.isSection() && !sym.name().isEmpty() && sym.isObject()) {
+                checkVariable(s, sym.name(), sym.value(), sym.size());
+                vars.add(new VariableSpec(sym.name(), (int) sym.value(), (int) sym.size(), 0));
+            }
+        }
+        vars.sort(Comparator.comparingInt(VariableSpec::offset).thenComparing(VariableSpec::name));
+        arenaSection = s.name();
+        arenaMap = arenas.get(0);
+        return new ArenaSpec(s.name(), arenaMap, elf.bytes(s), vars);
     }
 
     @Override
@@ -270,6 +357,26 @@ final class ObjectReader implements ProgramLinker.Context {
     @Override
     public boolean isDataSection(String name) {
         return dataSectionNames.contains(name);
+    }
+
+    @Override
+    public String legacyMapAtOffset(int offset) {
+        return legacyMapsByOffset.get(offset);
+    }
+
+    @Override
+    public boolean isStructOps(String name) {
+        return structOpsNames.contains(name);
+    }
+
+    @Override
+    public String arenaSection() {
+        return arenaSection;
+    }
+
+    @Override
+    public String arenaMap() {
+        return arenaMap;
     }
 
     @Override

@@ -26,9 +26,21 @@ public final class ObjectSpec {
     private final List<ProgramSpec> programs;
     private final List<MapSpec> maps;
     private final List<DataSectionSpec> dataSections;
+    private final Extras extras;
+
+    /** The parts of an object beyond programs, maps and data sections. */
+    record Extras(List<LegacyMapSpec> legacyMaps, List<StructOpsSpec> structOps, ArenaSpec arena,
+            List<ExternSpec> externs, List<FunctionSpec> functions) {
+        Extras {
+            legacyMaps = List.copyOf(legacyMaps);
+            structOps = List.copyOf(structOps);
+            externs = List.copyOf(externs);
+            functions = List.copyOf(functions);
+        }
+    }
 
     ObjectSpec(String name, ElfFile elf, String license, int kernelVersion, Btf btf, BtfExt btfExt,
-            List<ProgramSpec> programs, List<MapSpec> maps, List<DataSectionSpec> dataSections) {
+            List<ProgramSpec> programs, List<MapSpec> maps, List<DataSectionSpec> dataSections, Extras extras) {
         this.name = name;
         this.elf = elf;
         this.license = license;
@@ -38,6 +50,7 @@ public final class ObjectSpec {
         this.programs = List.copyOf(programs);
         this.maps = List.copyOf(maps);
         this.dataSections = List.copyOf(dataSections);
+        this.extras = Objects.requireNonNull(extras, "extras");
     }
 
     /**
@@ -46,8 +59,8 @@ public final class ObjectSpec {
      * @param path the {@code .bpf.o} file
      * @return the spec
      * @throws ElfFormatException if the file is not a well-formed BPF object
-     * @throws UnsupportedOperationException for features not supported yet (legacy {@code maps}
-     *     section, struct_ops, unknown map attributes)
+     * @throws UnsupportedOperationException for a BTF map attribute libbpf does not know either
+     *     (the only feature refused at parse time; struct_ops, arenas and legacy maps are modelled)
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static ObjectSpec open(Path path) {
@@ -64,7 +77,7 @@ public final class ObjectSpec {
      *     also used as the origin in error messages
      * @return the spec
      * @throws ElfFormatException if the bytes are not a well-formed BPF object
-     * @throws UnsupportedOperationException for features not supported yet
+     * @throws UnsupportedOperationException for a BTF map attribute libbpf does not know either
      */
     public static ObjectSpec parse(byte[] bytes, String name) {
         Objects.requireNonNull(bytes, "bytes");
@@ -128,7 +141,10 @@ public final class ObjectSpec {
         return programs.stream().filter(p -> p.name().equals(programName)).findFirst();
     }
 
-    /** {@return the BTF-defined maps of {@code .maps}, in declaration order} */
+    /**
+     * {@return the maps: the BTF-defined maps of {@code .maps} in declaration order, then the
+     * legacy maps of {@code maps} (see {@link #legacyMaps()}) in offset order}
+     */
     public List<MapSpec> maps() {
         return maps;
     }
@@ -154,6 +170,31 @@ public final class ObjectSpec {
      */
     public Optional<DataSectionSpec> dataSection(String sectionName) {
         return dataSections.stream().filter(d -> d.name().equals(sectionName)).findFirst();
+    }
+
+    /** {@return the definitions of the legacy {@code maps} section, with iproute2's extra fields; also listed in {@link #maps()}} */
+    public List<LegacyMapSpec> legacyMaps() {
+        return extras.legacyMaps();
+    }
+
+    /** {@return the struct_ops variables of {@code .struct_ops} and {@code .struct_ops.link}} */
+    public List<StructOpsSpec> structOps() {
+        return extras.structOps();
+    }
+
+    /** {@return the arena globals of {@code .addr_space.1}, if the object has any} */
+    public Optional<ArenaSpec> arena() {
+        return Optional.ofNullable(extras.arena());
+    }
+
+    /** {@return the externs declared in the BTF DATASECs {@code .kconfig} and {@code .ksyms}, used or not} */
+    public List<ExternSpec> externs() {
+        return extras.externs();
+    }
+
+    /** {@return every BPF function as written (entry programs and subprograms), by section then offset} */
+    public List<FunctionSpec> functions() {
+        return extras.functions();
     }
 
     @Override

@@ -37,6 +37,14 @@ final class ProgramLinker {
 
         boolean isDataSection(String name);
 
+        String legacyMapAtOffset(int offset);
+
+        boolean isStructOps(String name);
+
+        String arenaSection();
+
+        String arenaMap();
+
         ExternReference extern(int instructionIndex, ElfSymbol symbol, boolean call, ElfSection section, long offset);
 
         BtfExt btfExt();
@@ -116,10 +124,21 @@ final class ProgramLinker {
                                 + "not a BTF-defined map");
                     }
                     maps.add(new MapReference.ToMap(i, map));
-                } else if (symSection.name().equals("maps")) {
-                    throw new UnsupportedOperationException(origin + ": legacy 'maps' section (map '" + sym.name()
-                            + "' used in section '" + src.section.name() + "') is not supported yet; "
-                            + "declare maps in SEC(\".maps\") with __uint/__type");
+                } else if (symSection.name().equals(LegacyMapReader.SECTION)) {
+                    String map = sym.isSection() ? ctx.legacyMapAtOffset(insn.imm()) : sym.name();
+                    if (map == null || !ctx.mapNames().contains(map)) {
+                        throw error(src, byteOffset, "ld_imm64 refers to '" + sym.name() + "' in maps, which is "
+                                + "not a legacy map definition");
+                    }
+                    maps.add(new MapReference.ToMap(i, map));
+                } else if (StructOpsReader.SECTIONS.contains(symSection.name()) && ctx.isStructOps(sym.name())) {
+                    maps.add(new MapReference.ToMap(i, sym.name()));
+                } else if (symSection.name().equals(ctx.arenaSection())) {
+                    if (offset < 0 || offset > symSection.size()) {
+                        throw error(src, byteOffset, "reference to offset " + offset + " of '"
+                                + symSection.name() + "' is outside the section");
+                    }
+                    maps.add(new MapReference.ToArena(i, ctx.arenaMap(), (int) offset));
                 } else if (ctx.isDataSection(symSection.name())) {
                     if (offset < 0 || offset > symSection.size()) {
                         throw error(src, byteOffset, "reference to offset " + offset + " of '"

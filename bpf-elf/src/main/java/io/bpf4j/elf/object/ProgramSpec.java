@@ -50,6 +50,14 @@ public record ProgramSpec(String name, String sectionName, boolean autoLoad, Lis
         coreRelocations = List.copyOf(coreRelocations);
     }
 
+    /**
+     * {@return the section name parsed into its kind, target and libbpf definition (program type,
+     * expected attach type, sleepable, auto-attach)}
+     */
+    public ProgramSection section() {
+        return ProgramSection.parse(autoLoad ? sectionName : "?" + sectionName);
+    }
+
     /** {@return the program's length in 8-byte slots (what {@code insn_cnt} of {@code BPF_PROG_LOAD} counts)} */
     public int slotCount() {
         return Instructions.slotCount(instructions);

@@ -317,14 +317,6 @@ class ObjectSpecTest {
     }
 
     @Test
-    void legacyMapsSectionIsRefusedByName() {
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> ObjectSpec.parse(TestObjects.bytes("legacy_maps"), "legacy_maps.bpf.o"));
-        assertTrue(e.getMessage().startsWith("legacy_maps.bpf.o"), e.getMessage());
-        assertTrue(e.getMessage().contains("legacy 'maps' section"), e.getMessage());
-    }
-
-    @Test
     void callToANonFunctionIsReportedWithSectionAndOffset() {
         byte[] bytes = TestObjects.bytes("linking");
         ElfFile elf = ElfFile.parse(bytes.clone(), "linking.bpf.o");

@@ -44,6 +44,9 @@ public final class MapReferencePatcher {
             } else if (ref instanceof MapReference.ToDataSection toData) {
                 int fd = fdOf(program, toData.sectionName(), fdsByName);
                 out.set(at, insn.withSrc(Opcodes.BPF_PSEUDO_MAP_VALUE).withImm(fd).withNextImm(toData.offset()));
+            } else {
+                throw new UnsupportedOperationException("program '" + program + "': reference at instruction " + at
+                        + " (" + ref + ") is not supported yet");
             }
         }
         return out;
