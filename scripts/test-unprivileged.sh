@@ -16,6 +16,12 @@ mkdir -p "$work"
 git ls-files --cached --others --exclude-standard | tar cf - -T - | tar xf - -C "$work"
 mkdir -p "$home/m2"
 cp -a --no-clobber ~/.m2/repository/. "$home/m2/"
+# The selftests corpus compiled by the root build: compiling is clang's job, not
+# parsing; the unprivileged run still opens every object itself.
+mkdir -p "$home/.cache/bpf4j"
+for cached in ~/.cache/bpf4j/selftests-*; do
+  [ -e "$cached" ] && cp -a --no-clobber "$cached" "$home/.cache/bpf4j/"
+done
 chown -R "$user:" "$home"
 echo "test-unprivileged: running the parsing modules' tests as $user (uid $(id -u "$user"))"
 runuser -u "$user" -- bash -c "cd '$work' && mvn -B -ntp -o -Dmaven.repo.local='$home/m2' \

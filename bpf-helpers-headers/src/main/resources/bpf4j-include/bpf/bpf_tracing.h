@@ -20,13 +20,15 @@
  *     int BPF_PROG(on_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
  *     { ... }
  *
- * The PT_REGS_* accessors read the register fields directly; CO-RE (relocatable) variants,
- * the *_SYSCALL accessors and BPF_KSYSCALL are not provided yet.
+ * The PT_REGS_* accessors read the register fields directly; their PT_REGS_*_CORE variants read
+ * them with a relocated bpf_probe_read_kernel (for a pt_regs the verifier does not let the
+ * program dereference). The *_SYSCALL accessors and BPF_KSYSCALL are not provided yet.
  */
 #ifndef __BPF4J_BPF_TRACING_H
 #define __BPF4J_BPF_TRACING_H
 
 #include "bpf_helpers.h"
+#include "bpf_core_read.h"
 
 /* ---- struct pt_regs, per architecture. ---- */
 
@@ -113,6 +115,29 @@
 # define PT_REGS_PARM7(x) __BPF4J_STACK_PARM(7)
 # define PT_REGS_PARM8(x) __BPF4J_STACK_PARM(8)
 #endif
+
+/* ---- PT_REGS_*_CORE: the same registers read through a relocated probe read. ---- */
+
+/* Reads the register lvalue REG (one of the PT_REGS_* expressions) with bpf_core_read. */
+#define ___bpf4j_core_reg(reg) \
+	({ \
+		typeof((reg) + 0) ___bpf4j_reg = 0; /* + 0 drops the const of the pt_regs view */ \
+		bpf_core_read(&___bpf4j_reg, sizeof(___bpf4j_reg), &(reg)); \
+		___bpf4j_reg; \
+	})
+#define PT_REGS_PARM1_CORE(x) ___bpf4j_core_reg(PT_REGS_PARM1(x))
+#define PT_REGS_PARM2_CORE(x) ___bpf4j_core_reg(PT_REGS_PARM2(x))
+#define PT_REGS_PARM3_CORE(x) ___bpf4j_core_reg(PT_REGS_PARM3(x))
+#define PT_REGS_PARM4_CORE(x) ___bpf4j_core_reg(PT_REGS_PARM4(x))
+#define PT_REGS_PARM5_CORE(x) ___bpf4j_core_reg(PT_REGS_PARM5(x))
+#define PT_REGS_PARM6_CORE(x) ___bpf4j_core_reg(PT_REGS_PARM6(x))
+#define PT_REGS_PARM7_CORE(x) ___bpf4j_core_reg(PT_REGS_PARM7(x))
+#define PT_REGS_PARM8_CORE(x) ___bpf4j_core_reg(PT_REGS_PARM8(x))
+#define PT_REGS_RET_CORE(x) ___bpf4j_core_reg(PT_REGS_RET(x))
+#define PT_REGS_FP_CORE(x) ___bpf4j_core_reg(PT_REGS_FP(x))
+#define PT_REGS_RC_CORE(x) ___bpf4j_core_reg(PT_REGS_RC(x))
+#define PT_REGS_SP_CORE(x) ___bpf4j_core_reg(PT_REGS_SP(x))
+#define PT_REGS_IP_CORE(x) ___bpf4j_core_reg(PT_REGS_IP(x))
 
 /* ---- BPF_PROG: typed arguments for programs whose context is an array of u64 (tp_btf, fentry, raw_tp, iter...). ---- */
 

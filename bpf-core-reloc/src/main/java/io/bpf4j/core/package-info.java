@@ -43,7 +43,12 @@
  * }</pre>
  * Relocating against a BTF that is not the running kernel's answers "what would this program do
  * on that kernel" without loading anything: the results list every offset and every poisoned
- * instruction.
+ * instruction. {@link io.bpf4j.core.CoreReport} does it for a whole object and says, per
+ * program, what each relocation becomes (resolved to what, poisoned, ambiguous, invalid) and
+ * whether each extern is in the target:
+ * <pre>{@code
+ * System.out.println(CoreReport.of(object, Btf.read(Path.of("vmlinux-6.1.btf"))));
+ * }</pre>
  *
  * <h2>Model</h2>
  * <pre>
@@ -51,6 +56,10 @@
  * CoreRelocation   := programName, instructions (same slots as the input), results
  * CoreRelocationResult := slot, record (insnOffset bytes, typeId, access string, kind), localSpec, outcome
  * CoreRelocationOutcome := Resolved(localValue, value, targetSpec) | Poisoned(reason)
+ * CoreReport       := of(ObjectSpec, target Btf): objectName, targetOrigin, programs, externs
+ * ProgramReport    := name, sectionName, relocations
+ * RelocationReport := slot, kind, localSpec, status (RESOLVED | POISONED | AMBIGUOUS | INVALID), localValue, value, detail
+ * ExternReport     := name, kind, weak, status (FOUND | MISSING | RESOLVED_AT_LOAD), targetTypeId
  * </pre>
  */
 package io.bpf4j.core;

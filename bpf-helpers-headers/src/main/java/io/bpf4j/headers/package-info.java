@@ -9,6 +9,7 @@
  * #include <bpf/bpf_helpers.h>    // SEC, __uint/__type maps, bpf_printk, every helper
  * #include <bpf/bpf_tracing.h>    // BPF_PROG, BPF_KPROBE/BPF_UPROBE, PT_REGS_* (needs -D__TARGET_ARCH_x86|arm64)
  * #include <bpf/bpf_endian.h>     // bpf_htons, bpf_ntohl, bpf_cpu_to_be64 ...
+ * #include <bpf/bpf_core_read.h>  // CO-RE: BPF_CORE_READ, bpf_core_field_exists, bpf_core_enum_value ...
  *
  * struct {
  *     __uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -38,7 +39,7 @@
  * {@link io.bpf4j.headers.BpfHeaders#names()} lists what is shipped:
  * {@code bpf/bpf_helpers.h}, {@code bpf/bpf_helper_defs.h} (one constant function pointer per
  * helper, generated at build time from the UAPI {@code linux/bpf.h} of the build machine),
- * {@code bpf/bpf_tracing.h} and {@code bpf/bpf_endian.h}.
+ * {@code bpf/bpf_tracing.h}, {@code bpf/bpf_core_read.h} and {@code bpf/bpf_endian.h}.
  *
  * <h2>Where they are in the jar</h2>
  * Under {@code bpf4j-include/}, a directory that is not a Java package, so JPMS lets any module

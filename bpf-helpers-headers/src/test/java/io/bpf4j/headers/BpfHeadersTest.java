@@ -19,7 +19,7 @@ class BpfHeadersTest {
 
     @Test
     void namesListsEveryShippedHeader() {
-        assertEquals(List.of("bpf/bpf_endian.h", "bpf/bpf_helper_defs.h", "bpf/bpf_helpers.h", "bpf/bpf_tracing.h"),
+        assertEquals(List.of("bpf/bpf_core_read.h", "bpf/bpf_endian.h", "bpf/bpf_helper_defs.h", "bpf/bpf_helpers.h", "bpf/bpf_tracing.h"),
                 BpfHeaders.names());
     }
 

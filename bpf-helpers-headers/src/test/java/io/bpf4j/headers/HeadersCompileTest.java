@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import io.bpf4j.headers.TestTools.ProcessResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -114,8 +115,8 @@ class HeadersCompileTest {
         Path clang = tool("clang-19");
         ProcessResult r = run(List.of(clang.toString(), "-target", "bpf", "-O2", "-I" + include, "-I" + sources,
                 "-c", sources.resolve("needs_arch.bpf.c").toString(), "-o", work.resolve("x.o").toString()));
-        assertNotEquals(0, r.exitCode);
-        assertTrue(r.output.contains("define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64"), r.output);
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.output().contains("define __TARGET_ARCH_x86 or __TARGET_ARCH_arm64"), r.output());
     }
 
     /** {@return for each store of a value loaded from ctx: out[] index -> ctx byte offset} */
@@ -145,10 +146,10 @@ class HeadersCompileTest {
         cmd.addAll(extra);
         cmd.addAll(List.of("-c", sources.resolve(source).toString(), "-o", object.toString()));
         ProcessResult compiled = run(cmd);
-        assertEquals(0, compiled.exitCode, compiled.output);
+        assertEquals(0, compiled.exitCode(), compiled.output());
         ProcessResult dis = run(List.of(objdump.toString(), "-d", "--no-show-raw-insn", object.toString()));
-        assertEquals(0, dis.exitCode, dis.output);
-        return dis.output;
+        assertEquals(0, dis.exitCode(), dis.output());
+        return dis.output();
     }
 
     private Path dumpVmlinuxHeader() throws Exception {
@@ -166,22 +167,10 @@ class HeadersCompileTest {
     }
 
     private static Path tool(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        assumeTrue(false, name + " is not on PATH (Debian packages clang-19, llvm-19, bpftool)");
-        throw new AssertionError("unreachable");
-    }
-
-    private record ProcessResult(int exitCode, String output) {
+        return TestTools.tool(name, "clang-19, llvm-19, bpftool");
     }
 
     private static ProcessResult run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new ProcessResult(p.waitFor(), out);
+        return TestTools.run(command);
     }
 }

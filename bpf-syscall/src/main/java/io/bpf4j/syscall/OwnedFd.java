@@ -24,6 +24,7 @@ public final class OwnedFd implements AutoCloseable {
     private OwnedFd(int fd, String what) {
         this.fd = new AtomicInteger(fd);
         this.what = what;
+        CreationSites.created(fd);
     }
 
     /**
@@ -86,6 +87,7 @@ public final class OwnedFd implements AutoCloseable {
     public void close() {
         int value = fd.getAndSet(CLOSED);
         if (value != CLOSED) {
+            CreationSites.closed(value);
             LibC.syscall(SyscallNumbers.CLOSE, value, 0, 0);
         }
     }

@@ -55,7 +55,7 @@ class EndToEndAttachTest {
             Link link = obj.program("count_xdp").attach(XdpOptions.of(veth.outer).mode(XdpMode.NATIVE));
             int id = linkId(obj, link);
             veth.send();
-            long seen = Fixtures.hits(obj, XDP_SLOT);
+            long seen = Fixtures.settledHits(obj, XDP_SLOT);
             assertTrue(seen > 0, "XDP ran");
             link.close();
             assertFalse(Fixtures.linkExists(id), "link gone");
@@ -78,7 +78,7 @@ class EndToEndAttachTest {
             Link tcx = obj.program("count_tc").attach(TcxOptions.of(veth.outer, TcDirection.INGRESS));
             int id = linkId(obj, tcx);
             veth.send();
-            long seen = Fixtures.hits(obj, TC_SLOT);
+            long seen = Fixtures.settledHits(obj, TC_SLOT);
             assertTrue(seen > 0, "tcx program ran");
             tcx.close();
             assertFalse(Fixtures.linkExists(id));
@@ -88,7 +88,7 @@ class EndToEndAttachTest {
             Link cls = obj.program("count_tc").attach(TcOptions.of(veth.outer, TcDirection.INGRESS).at(1, 1));
             assertTrue(Fixtures.run(true, "tc", "filter", "show", "dev", veth.outer, "ingress").contains("count_tc"));
             veth.send();
-            long after = Fixtures.hits(obj, TC_SLOT);
+            long after = Fixtures.settledHits(obj, TC_SLOT);
             assertTrue(after > seen, "cls_bpf program ran");
             cls.close();
             assertFalse(Fixtures.run(true, "tc", "filter", "show", "dev", veth.outer, "ingress").contains("count_tc"));
@@ -104,7 +104,7 @@ class EndToEndAttachTest {
             Link link = obj.program("count_egress").attach(CgroupOptions.of(cgroup.path));
             int id = linkId(obj, link);
             cgroup.runInside("echo bpf4j > /dev/udp/127.0.0.1/9");
-            long seen = Fixtures.hits(obj, CGROUP_SLOT);
+            long seen = Fixtures.settledHits(obj, CGROUP_SLOT);
             assertTrue(seen > 0, "cgroup egress ran");
             link.close();
             assertFalse(Fixtures.linkExists(id));

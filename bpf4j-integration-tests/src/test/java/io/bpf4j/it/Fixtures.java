@@ -35,6 +35,24 @@ final class Fixtures {
         return ByteBuffer.wrap(value).order(ByteOrder.nativeOrder()).getLong();
     }
 
+    /**
+     * The counter once traffic has settled: packets sent a moment ago (and the ARP or
+     * neighbour discovery they cause) may still be in flight, and counting them after this
+     * read would look like a detached program still running.
+     */
+    static long settledHits(BpfObject obj, int slot) throws InterruptedException {
+        long previous = hits(obj, slot);
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(200);
+            long now = hits(obj, slot);
+            if (now == previous) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
     /** Runs a command; {@return its exit code and output} */
     static String run(boolean mustSucceed, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -8,7 +8,8 @@ import io.bpf4j.attach.AttachOptions;
  *
  * @param targetProgFd the target program's descriptor
  * @param targetBtfId the BTF id of the replaced function in the target program's BTF, or 0 to
- *     use the one given at load ({@code attach_btf_id})
+ *     use the target given at load ({@code attach_prog_fd}, {@code attach_btf_id}); the kernel
+ *     allows that only for the first link of the program
  */
 public record FreplaceOptions(int targetProgFd, int targetBtfId) implements AttachOptions {
 

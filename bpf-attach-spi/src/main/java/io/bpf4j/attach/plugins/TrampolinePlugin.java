@@ -146,9 +146,13 @@ public final class TrampolinePlugin implements AttachPlugin {
                     + target(context.sectionName(), prefix) + " of prog fd " + freplace.targetProgFd();
             try {
                 // An extension's link names no attach type: the kernel dispatches on the program type
-                // (0 is the value of the first enum constant, not a meaningful hook).
+                // (0 is the value of the first enum constant, not a meaningful hook). The kernel takes
+                // the target program and function together or not at all (EINVAL otherwise, 5.10+):
+                // without a BTF id, neither is sent and the load-time target is used.
+                boolean loadTimeTarget = freplace.targetBtfId() == 0;
                 OwnedFd link = context.bpf().linkCreate(new LinkCreateRequest(context.programFd(),
-                        freplace.targetProgFd(), AttachType.CGROUP_INET_INGRESS, 0, freplace.targetBtfId(), 0, null));
+                        loadTimeTarget ? 0 : freplace.targetProgFd(), AttachType.CGROUP_INET_INGRESS, 0,
+                        freplace.targetBtfId(), 0, null));
                 return new BpfLink(link, description);
             } catch (RuntimeException e) {
                 throw new AttachException("cannot attach " + description, e);

@@ -1,6 +1,7 @@
 package io.bpf4j.testkit.internal;
 
 import io.bpf4j.syscall.Bpf;
+import io.bpf4j.syscall.CreationSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,10 @@ final class BpfResourceSnapshot {
                 if (target.startsWith("anon_inode:bpf") || target.equals("anon_inode:btf")
                         || target.equals("anon_inode:[perf_event]")) {
                     String info = fdinfo(fd.getFileName().toString());
+                    int number = Integer.parseInt(fd.getFileName().toString());
                     r.put("fd " + fd.getFileName() + " " + target + " " + info,
-                            "descriptor " + fd.getFileName() + " (" + target.substring(11) + ")" + describe(
-                                    Integer.parseInt(fd.getFileName().toString()), target, info));
+                            "descriptor " + fd.getFileName() + " (" + target.substring(11) + ")"
+                                    + describe(number, target, info) + createdAt(number));
                 }
             }
         } catch (IOException e) {
@@ -95,6 +97,31 @@ final class BpfResourceSnapshot {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * The first frame of the stack that created the descriptor which is not bpf4j's or the
+     * JDK's: the test or application line that opened, loaded or attached it.
+     */
+    private static String createdAt(int fd) {
+        return CreationSites.of(fd).map(stack -> {
+            for (StackTraceElement frame : stack) {
+                if (!isLibraryFrame(frame.getClassName())) {
+                    return ", created at " + frame;
+                }
+            }
+            return stack.length > 0 ? ", created at " + stack[stack.length - 1] : "";
+        }).orElse("");
+    }
+
+    private static final java.util.regex.Pattern LIBRARY = java.util.regex.Pattern.compile(
+            "(java|javax|jdk|sun|com\\.sun)\\..*|io\\.bpf4j\\.(syscall|loader|attach|btf|elf|core)(\\..*)?"
+                    + "|io\\.bpf4j\\.testkit(\\.internal)?");
+
+    /** A frame of the JDK or of bpf4j itself (not of a test or application using it). */
+    private static boolean isLibraryFrame(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot > 0 && LIBRARY.matcher(className.substring(0, dot)).matches();
     }
 
     /** Names the program or map, which tells which object (and so which code) created it. */

@@ -2,6 +2,7 @@ package io.bpf4j.testkit.internal;
 
 import io.bpf4j.testkit.BpfTest;
 import java.util.List;
+import io.bpf4j.syscall.CreationSites;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -26,6 +27,8 @@ public final class LeakCheckExtension implements BeforeEachCallback {
         if (VmInvocations.kernelOnHost(context).isPresent() || !enabled(context)) {
             return;
         }
+        // So a leaked descriptor can be reported with the code that created it.
+        CreationSites.enable();
         BpfResourceSnapshot before = BpfResourceSnapshot.take();
         String test = context.getDisplayName();
         context.getStore(NAMESPACE).put("leak-check", new Check(before, test));

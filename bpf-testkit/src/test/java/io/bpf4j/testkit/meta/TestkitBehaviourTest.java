@@ -88,6 +88,8 @@ class TestkitBehaviourTest {
             // The kernel keeps 15 characters of a program's name.
             assertTrue(message.contains("program 'count_child_exe'"), message);
             assertTrue(message.contains("map 'child_ex.bss'") || message.contains("child_ex"), message);
+            // ... and where: the line of the test that loaded it.
+            assertTrue(message.contains("created at " + LeaksAnObject.class.getName() + ".forgetsToClose("), message);
         } finally {
             BpfObject obj = LEAKED.getAndSet(null);
             if (obj != null) {
