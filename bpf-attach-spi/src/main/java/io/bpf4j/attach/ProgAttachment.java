@@ -17,23 +17,21 @@ import java.util.Objects;
  * <p>Unlike a {@link BpfLink}, the attachment survives the process if {@link #close()} is never
  * called.
  */
-public final class ProgAttachment implements Link {
+public final class ProgAttachment extends DetachOnceLink {
 
     private final Bpf bpf;
     private final OwnedFd target;
     private final int progFd;
     private final AttachType type;
     private final int flags;
-    private final String description;
-    private volatile boolean open = true;
 
     private ProgAttachment(Bpf bpf, OwnedFd target, int progFd, AttachType type, int flags, String description) {
+        super(description);
         this.bpf = bpf;
         this.target = target;
         this.progFd = progFd;
         this.type = type;
         this.flags = flags;
-        this.description = description;
     }
 
     /**
@@ -74,16 +72,6 @@ public final class ProgAttachment implements Link {
         return flags;
     }
 
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
     /**
      * Detaches ({@code BPF_PROG_DETACH}) and closes the target's descriptor. A program already
      * gone from the target ({@code ENOENT}: detached by someone else) is not an error.
@@ -91,16 +79,12 @@ public final class ProgAttachment implements Link {
      * @throws AttachException if the kernel refuses the detach for another reason
      */
     @Override
-    public synchronized void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
+    protected void detach() {
         try {
             bpf.progDetach(target.fd(), progFd, type);
         } catch (BpfException e) {
             if (e.errno() != Errno.ENOENT) {
-                throw new AttachException("cannot detach " + description, e);
+                throw new AttachException("cannot detach " + description(), e);
             }
         } finally {
             target.close();
@@ -109,7 +93,7 @@ public final class ProgAttachment implements Link {
 
     @Override
     public String toString() {
-        return "ProgAttachment[" + description + ", " + type.uapiName() + ", flags 0x" + Integer.toHexString(flags)
-                + (open ? "" : ", detached") + "]";
+        return "ProgAttachment[" + description() + ", " + type.uapiName() + ", flags 0x" + Integer.toHexString(flags)
+                + stateSuffix() + "]";
     }
 }

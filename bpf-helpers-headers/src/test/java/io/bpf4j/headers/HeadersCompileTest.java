@@ -138,18 +138,7 @@ class HeadersCompileTest {
     }
 
     private String compileAndDisassemble(String source, List<String> extra) throws Exception {
-        Path clang = tool("clang-19");
-        Path objdump = tool("llvm-objdump-19");
-        Path object = work.resolve(source.replace(".c", ".o"));
-        List<String> cmd = new ArrayList<>(List.of(clang.toString(), "-target", "bpf", "-g", "-O2", "-Wall", "-Werror",
-                "-I" + include, "-I" + sources));
-        cmd.addAll(extra);
-        cmd.addAll(List.of("-c", sources.resolve(source).toString(), "-o", object.toString()));
-        ProcessResult compiled = run(cmd);
-        assertEquals(0, compiled.exitCode(), compiled.output());
-        ProcessResult dis = run(List.of(objdump.toString(), "-d", "--no-show-raw-insn", object.toString()));
-        assertEquals(0, dis.exitCode(), dis.output());
-        return dis.output();
+        return TestTools.compileAndDisassemble(include, sources, work, source, extra, "-d");
     }
 
     private Path dumpVmlinuxHeader() throws Exception {

@@ -36,6 +36,33 @@ final class TestTools {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * Compiles one BPF C source with clang-19 against the shipped headers and returns
+     * llvm-objdump-19's listing of the object.
+     *
+     * @param include     the extracted headers
+     * @param sources     the directory of the source (also an include directory)
+     * @param work        where the object goes
+     * @param source      the file name in {@code sources}
+     * @param extra       further clang arguments
+     * @param objdumpMode {@code -d}, or {@code -dr} to list relocations too
+     */
+    static String compileAndDisassemble(Path include, Path sources, Path work, String source, List<String> extra,
+                                        String objdumpMode) throws IOException, InterruptedException {
+        Path clang = tool("clang-19", "clang-19");
+        Path objdump = tool("llvm-objdump-19", "llvm-19");
+        Path object = work.resolve(source.replace(".c", ".o"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(clang.toString(), "-target", "bpf", "-g", "-O2",
+                "-Wall", "-Werror", "-I" + include, "-I" + sources));
+        cmd.addAll(extra);
+        cmd.addAll(List.of("-c", sources.resolve(source).toString(), "-o", object.toString()));
+        ProcessResult compiled = run(cmd);
+        org.junit.jupiter.api.Assertions.assertEquals(0, compiled.exitCode(), compiled.output());
+        ProcessResult dis = run(List.of(objdump.toString(), objdumpMode, "--no-show-raw-insn", object.toString()));
+        org.junit.jupiter.api.Assertions.assertEquals(0, dis.exitCode(), dis.output());
+        return dis.output();
+    }
+
     /** Runs a command to its end. */
     static ProcessResult run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

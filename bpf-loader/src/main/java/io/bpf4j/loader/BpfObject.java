@@ -7,6 +7,7 @@ import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.btf.Btf;
 import io.bpf4j.elf.object.DataSectionSpec;
+import io.bpf4j.elf.object.KernelObjectNames;
 import io.bpf4j.elf.object.MapSpec;
 import io.bpf4j.elf.object.ObjectSpec;
 import io.bpf4j.elf.object.ProgramSpec;
@@ -389,7 +390,7 @@ public final class BpfObject implements AutoCloseable {
     }
 
     private String kernelMapName(String name) {
-        return DataSectionMaps.sanitize(name);
+        return KernelObjectNames.sanitize(name);
     }
 
     private static void closeQuietly(AutoCloseable c, Throwable cause) {

@@ -180,6 +180,6 @@ public final class GlobalVariables {
         if (!live && memory.capacity() == 0) {
             throw new IllegalStateException("the object is closed");
         }
-        return size < 0 ? variable(name).offset() : at(name, size);
+        return at(name, size);
     }
 }

@@ -1,7 +1,7 @@
 package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.Link;
+import io.bpf4j.attach.DetachOnceLink;
 import io.bpf4j.syscall.BpfException;
 import io.bpf4j.syscall.Errno;
 import io.bpf4j.syscall.Rtnetlink;
@@ -11,17 +11,15 @@ import io.bpf4j.syscall.TcFilter;
  * A {@code cls_bpf} filter in an interface's {@code clsact} qdisc: closing deletes the filter
  * (not the qdisc, which other filters may use, as libbpf's {@code bpf_tc_detach}).
  */
-public final class ClsBpfLink implements Link {
+public final class ClsBpfLink extends DetachOnceLink {
 
     private final int ifindex;
     private final TcFilter filter;
-    private final String description;
-    private volatile boolean open = true;
 
     ClsBpfLink(int ifindex, TcFilter filter, String description) {
+        super(description);
         this.ifindex = ifindex;
         this.filter = filter;
-        this.description = description;
     }
 
     /** {@return the filter as the kernel created it: parent, priority, handle} */
@@ -35,34 +33,20 @@ public final class ClsBpfLink implements Link {
     }
 
     @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
+    protected void detach() {
         try (Rtnetlink rtnl = Rtnetlink.open()) {
             rtnl.deleteFilter(ifindex, filter.parent(), filter.priority(), filter.handle());
         } catch (BpfException e) {
             // Gone already: the interface or its qdisc was deleted.
             if (e.errno() != Errno.ENOENT && e.errno() != Errno.ENODEV && e.errno() != Errno.EINVAL) {
-                throw new AttachException("cannot detach " + description, e);
+                throw new AttachException("cannot detach " + description(), e);
             }
         }
     }
 
     @Override
     public String toString() {
-        return "ClsBpfLink[" + description + ", priority " + filter.priority() + ", handle 0x"
-                + Integer.toHexString(filter.handle()) + (open ? "" : ", detached") + "]";
+        return "ClsBpfLink[" + description() + ", priority " + filter.priority() + ", handle 0x"
+                + Integer.toHexString(filter.handle()) + stateSuffix() + "]";
     }
 }

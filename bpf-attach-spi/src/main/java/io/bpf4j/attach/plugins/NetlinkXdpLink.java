@@ -1,7 +1,7 @@
 package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.Link;
+import io.bpf4j.attach.DetachOnceLink;
 import io.bpf4j.syscall.BpfException;
 import io.bpf4j.syscall.Rtnetlink;
 import java.util.Optional;
@@ -11,19 +11,17 @@ import java.util.Optional;
  * detaches it, unless another program has replaced it meanwhile (then closing leaves that one
  * alone).
  */
-public final class NetlinkXdpLink implements Link {
+public final class NetlinkXdpLink extends DetachOnceLink {
 
     private final int ifindex;
     private final XdpMode mode;
     private final int programId;
-    private final String description;
-    private volatile boolean open = true;
 
     NetlinkXdpLink(int ifindex, XdpMode mode, int programId, String description) {
+        super(description);
         this.ifindex = ifindex;
         this.mode = mode;
         this.programId = programId;
-        this.description = description;
     }
 
     /** {@return the interface's index} */
@@ -37,33 +35,19 @@ public final class NetlinkXdpLink implements Link {
     }
 
     @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
+    protected void detach() {
         try (Rtnetlink rtnl = Rtnetlink.open()) {
             Optional<Integer> attached = rtnl.xdpProgramId(ifindex, mode.flag());
             if (attached.isPresent() && attached.get() == programId) {
                 rtnl.setXdp(ifindex, -1, mode.flag(), -1);
             }
         } catch (BpfException e) {
-            throw new AttachException("cannot detach " + description, e);
+            throw new AttachException("cannot detach " + description(), e);
         }
     }
 
     @Override
     public String toString() {
-        return "NetlinkXdpLink[" + description + (open ? "" : ", detached") + "]";
+        return "NetlinkXdpLink[" + description() + stateSuffix() + "]";
     }
 }

@@ -57,20 +57,11 @@ public record DataSectionSpec(String name, DataSectionKind kind, byte[] initialV
      * @return the map name, at most 15 characters
      */
     public String kernelMapName(String objectName) {
-        final int maxName = 15; // BPF_OBJ_NAME_LEN - 1 (bpf.h)
+        final int maxName = KernelObjectNames.MAX_LENGTH;
         int suffix = Math.max(7, name.length());
         int prefix = name.indexOf('.', 1) >= 0 ? 0 : Math.max(0, Math.min(maxName - suffix, objectName.length()));
-        String raw = objectName.substring(0, prefix) + name.substring(0, Math.min(name.length(), suffix));
-        if (raw.length() > maxName) {
-            raw = raw.substring(0, maxName);
-        }
-        StringBuilder sb = new StringBuilder(raw.length());
-        for (char c : raw.toCharArray()) {
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                    || c == '.';
-            sb.append(ok ? c : '_');
-        }
-        return sb.toString();
+        return KernelObjectNames.sanitize(objectName.substring(0, prefix)
+                + name.substring(0, Math.min(name.length(), suffix)));
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class DatasecLayout {
     public static Btf apply(Btf btf, ElfFile elf) {
         Btf.Editor editor = btf.editor();
         boolean changed = false;
+        Map<Integer, Map<String, Long>> offsetsBySection = symbolOffsetsBySection(elf);
         for (int id = btf.firstTypeId(); id < btf.typeCount(); id++) {
             if (btf.kind(id) != BtfKind.DATASEC) {
                 continue;
@@ -40,7 +41,7 @@ public final class DatasecLayout {
             if (section.isEmpty()) {
                 continue; // externs (.kconfig, .ksyms) have no section: resolved elsewhere
             }
-            Map<String, Long> offsets = symbolOffsets(elf, section.get().index());
+            Map<String, Long> offsets = offsetsBySection.getOrDefault(section.get().index(), Map.of());
             if (sec.size() == 0) {
                 editor.setDatasecSize(id, (int) section.get().size());
                 changed = true;
@@ -58,13 +59,14 @@ public final class DatasecLayout {
         return changed ? editor.build() : btf;
     }
 
-    private static Map<String, Long> symbolOffsets(ElfFile elf, int sectionIndex) {
-        Map<String, Long> offsets = new HashMap<>();
+    /** One pass over the symbol table: each section's named symbols and their offsets. */
+    private static Map<Integer, Map<String, Long>> symbolOffsetsBySection(ElfFile elf) {
+        Map<Integer, Map<String, Long>> bySection = new HashMap<>();
         for (ElfSymbol s : elf.symbols()) {
-            if (s.sectionIndex() == sectionIndex && !s.name().isEmpty() && !s.isSection()) {
-                offsets.put(s.name(), s.value());
+            if (!s.name().isEmpty() && !s.isSection()) {
+                bySection.computeIfAbsent(s.sectionIndex(), i -> new HashMap<>()).put(s.name(), s.value());
             }
         }
-        return offsets;
+        return bySection;
     }
 }
