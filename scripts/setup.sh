@@ -15,6 +15,8 @@ have bpftool || need_pkgs+=(bpftool)
 have ip || need_pkgs+=(iproute2)
 have gcc || need_pkgs+=(gcc libc6-dev)  # C oracles and benchmarks beside libbpf (tests only)
 [ -f /usr/include/linux/bpf.h ] || need_pkgs+=(linux-libc-dev)
+# <sys/sdt.h> for the USDT test binaries (tests only).
+[ -f /usr/include/x86_64-linux-gnu/sys/sdt.h ] || [ -f /usr/include/aarch64-linux-gnu/sys/sdt.h ] || need_pkgs+=(systemtap-sdt-dev)
 # libbpf-dev is only a reference for tests (oracles), never used by bpf4j at run time.
 [ -f /usr/include/bpf/libbpf.h ] || need_pkgs+=(libbpf-dev)
 # bpf-testkit: VMs booted with Debian's kernels (QEMU, a static busybox for the

@@ -11,12 +11,12 @@
  * <p>Built in ({@link io.bpf4j.attach.plugins}): tracepoints ({@code tp/}, {@code tracepoint/}),
  * raw tracepoints ({@code raw_tp/}, {@code raw_tracepoint/}, writable {@code .w} variants),
  * BTF tracepoints ({@code tp_btf/}), user-space probes ({@code uprobe/}, {@code uretprobe/},
- * sleepable {@code .s} variants), kernel probes ({@code kprobe/}, {@code kretprobe/},
+ * sleepable {@code .s} variants, {@code uprobe.multi/}, {@code uretprobe.multi/}), USDT probes ({@code usdt/}), kernel probes ({@code kprobe/}, {@code kretprobe/},
  * {@code ksyscall/}, {@code kretsyscall/}, {@code kprobe.multi/}, {@code kretprobe.multi/},
  * {@code kprobe.session/}), trampolines ({@code fentry/}, {@code fexit/}, {@code fmod_ret/},
  * {@code lsm/}, {@code lsm_cgroup/}, {@code freplace/}), cgroup hooks, XDP, tc and tcx, socket
  * filters and reuseport, sk_lookup and the flow dissector, sockmap programs, netfilter, lwt
- * (load only), perf_event sampling and iterators ({@code iter/}).
+ * (load only), perf_event sampling, iterators ({@code iter/}) and struct_ops callbacks (attached through their map).
  *
  * @uses io.bpf4j.attach.AttachPlugin
  * @provides io.bpf4j.attach.AttachPlugin the built-in plugins of {@link io.bpf4j.attach.plugins}
@@ -37,6 +37,8 @@ module io.bpf4j.attach {
             io.bpf4j.attach.plugins.RawTracepointPlugin,
             io.bpf4j.attach.plugins.BtfTracepointPlugin,
             io.bpf4j.attach.plugins.UprobePlugin,
+            io.bpf4j.attach.plugins.UprobeMultiPlugin,
+            io.bpf4j.attach.plugins.UsdtPlugin,
             io.bpf4j.attach.plugins.KprobePlugin,
             io.bpf4j.attach.plugins.KprobeMultiPlugin,
             io.bpf4j.attach.plugins.TrampolinePlugin,
@@ -49,5 +51,7 @@ module io.bpf4j.attach {
             io.bpf4j.attach.plugins.NetfilterPlugin,
             io.bpf4j.attach.plugins.LwtPlugin,
             io.bpf4j.attach.plugins.PerfEventPlugin,
-            io.bpf4j.attach.plugins.IteratorPlugin;
+            io.bpf4j.attach.plugins.IteratorPlugin,
+            io.bpf4j.attach.plugins.StructOpsPlugin,
+            io.bpf4j.attach.plugins.SyscallProgramPlugin;
 }

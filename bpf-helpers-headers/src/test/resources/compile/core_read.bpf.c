@@ -17,6 +17,8 @@ struct task {
 	char comm[16];
 	union { __u64 a; __u32 b; };
 };
+/* A const member, as vmlinux.h declares some (struct file's f_path on 6.x kernels). */
+struct sealed { const struct path p; };
 #pragma clang attribute pop
 
 enum mode { MODE_A = 1, MODE_B = 7 };
@@ -59,6 +61,13 @@ int queries(struct task *t)
 	out[20] = bpf_core_enum_value(enum mode, MODE_B);
 	out[21] = BPF_CORE_READ_BITFIELD_PROBED(t, state);
 	out[22] = BPF_CORE_READ_BITFIELD(t, prio);
+	return 0;
+}
+
+SEC("raw_tp/z")
+int const_members(struct sealed *s)
+{
+	out[23] = (__u64)BPF_CORE_READ(s, p.dentry);
 	return 0;
 }
 

@@ -204,8 +204,12 @@ enum bpf_enum_value_kind {
 #define ___bpf4j_arrow10(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9) a0->a1->a2->a3->a4->a5->a6->a7->a8->a9
 #define ___bpf4j_arrow(args...) ___bpf_apply(___bpf4j_arrow, ___bpf_narg(args))(args)
 
-/* The type of SRC->A->...: what BPF_CORE_READ returns. */
-#define ___bpf4j_chain_type(src, a, rest...) typeof(___bpf4j_arrow((src), a, ##rest))
+/*
+ * The type of SRC->A->...: what BPF_CORE_READ returns, without qualifiers: a member of a const
+ * struct (this kernel's `const struct path f_path`) is const, and a const result variable
+ * would be folded to its initial 0 by the compiler although the read fills it.
+ */
+#define ___bpf4j_chain_type(src, a, rest...) __typeof_unqual__(___bpf4j_arrow((src), a, ##rest))
 
 /*
  * The walk keeps the current pointer in ___bpf4j_p (a const void *): each hop reads the next

@@ -4,6 +4,7 @@ import io.bpf4j.btf.Btf;
 import io.bpf4j.syscall.Bpf;
 import io.bpf4j.syscall.ProgramType;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * A loaded program about to be attached, as the loader hands it to an {@link AttachPlugin}.
@@ -30,6 +31,18 @@ public interface AttachContext {
 
     /** {@return the running kernel's BTF, parsed lazily} */
     Btf kernelBtf();
+
+    /**
+     * {@return the descriptor of the map called {@code name} in the program's object, if the
+     * loader offers its maps} Plugins that hand the program data through maps the BPF side
+     * declares (USDT's {@code __bpf_usdt_specs}) look them up here. The descriptor stays owned
+     * by the loader. The default offers none.
+     *
+     * @param name the map's name in the object file (not the kernel's 15-byte name)
+     */
+    default OptionalInt mapFd(String name) {
+        return OptionalInt.empty();
+    }
 
     /**
      * {@return a context over {@link Bpf#system()} and {@link Btf#kernel()}}

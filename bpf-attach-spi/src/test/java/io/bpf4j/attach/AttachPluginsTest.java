@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bpf4j.attach.plugins.BtfTracepointPlugin;
 import io.bpf4j.attach.plugins.RawTracepointPlugin;
 import io.bpf4j.attach.plugins.TracepointPlugin;
+import io.bpf4j.attach.plugins.UprobeMultiPlugin;
+import io.bpf4j.attach.plugins.UsdtPlugin;
 import io.bpf4j.attach.plugins.UprobePlugin;
 import io.bpf4j.syscall.ProgramType;
 import java.util.List;
@@ -70,6 +72,10 @@ class AttachPluginsTest {
         assertEquals(BtfTracepointPlugin.class, plugins.pluginFor("tp_btf/sched_switch").getClass());
         assertEquals(UprobePlugin.class, plugins.pluginFor("uprobe//bin/true:main").getClass());
         assertEquals(UprobePlugin.class, plugins.pluginFor("uretprobe.s").getClass());
+        assertEquals(UprobeMultiPlugin.class, plugins.pluginFor("uprobe.multi//bin/true:ma*").getClass());
+        assertEquals(UprobeMultiPlugin.class, plugins.pluginFor("uretprobe.multi.s").getClass());
+        assertEquals(UsdtPlugin.class, plugins.pluginFor("usdt//bin/x:p:n").getClass());
+        assertEquals(UsdtPlugin.class, plugins.pluginFor("usdt.s").getClass());
     }
 
     @Test
@@ -87,11 +93,11 @@ class AttachPluginsTest {
     @Test
     void unknownSectionIsNamed() {
         AttachPlugins plugins = AttachPlugins.load();
-        UnknownSectionException e = assertThrows(UnknownSectionException.class, () -> plugins.pluginFor("usdt/x:p:n"));
-        assertEquals("usdt/x:p:n", e.sectionName());
-        assertTrue(e.getMessage().contains("'usdt/x:p:n'"), e.getMessage());
+        UnknownSectionException e = assertThrows(UnknownSectionException.class, () -> plugins.pluginFor("usdtx/x:p:n"));
+        assertEquals("usdtx/x:p:n", e.sectionName());
+        assertTrue(e.getMessage().contains("'usdtx/x:p:n'"), e.getMessage());
         assertTrue(e.getMessage().contains("tp_btf"), "lists the known prefixes: " + e.getMessage());
-        assertTrue(plugins.find("struct_ops/x").isEmpty());
+        assertTrue(plugins.find("no_such_prefix/x").isEmpty());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.bpf4j.btf.internal.NameIndex;
 import io.bpf4j.btf.internal.TypeDecoder;
 import io.bpf4j.btf.internal.TypeTable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,6 +44,11 @@ public final class Btf {
     /** Pointer size of the BPF target, which is 64-bit whatever the host (BTF does not record it). */
     private static final int POINTER_SIZE = 8;
 
+    /** Exact-name lookups answered by a scan before the name index pays off (a scan is ~1/10 of a build). */
+    private static final int SCANS_BEFORE_INDEX = 3;
+    /** Batch lookups by essential name answered by a scan (one per relocated object) before the index. */
+    private static final int BATCH_SCANS_BEFORE_INDEX = 2;
+
     private static final BtfType.Void VOID = new BtfType.Void();
     private static final Object KERNEL_LOCK = new Object();
     private static volatile Btf kernel;
@@ -50,6 +56,10 @@ public final class Btf {
     private final TypeTable table;
     private final Btf base;
     private volatile NameIndex nameIndex;
+    /** Lookups by exact name answered by scanning before the index is built. */
+    private int scansLeft = SCANS_BEFORE_INDEX;
+    /** Batch lookups by essential name answered by scanning before the index is built. */
+    private int batchScansLeft = BATCH_SCANS_BEFORE_INDEX;
     private volatile BtfType[] cache;
 
     private Btf(TypeTable table, Btf base) {
@@ -113,9 +123,34 @@ public final class Btf {
         return parseSplit(ByteBuffer.wrap(readAll(file)), base, file.toString());
     }
 
+    /** Bytes per read: the JDK copies reads up to 8 KiB through a stack buffer (see readAll). */
+    private static final int READ_CHUNK = 8192;
+
     private static byte[] readAll(Path file) {
-        try {
-            return Files.readAllBytes(file);
+        // sysfs serves /sys/kernel/btf/* at most a page per read(2). Files.readAllBytes asks for the
+        // whole rest each time, and the JDK mallocs a native buffer of that size for every such
+        // read: ~1,400 malloc/free pairs of megabytes for vmlinux. Reads of 8 KiB use a stack buffer.
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size <= 0 || size > Integer.MAX_VALUE - 16) {
+                return in.readAllBytes(); // size unknown (a pipe, procfs): let the JDK grow the array
+            }
+            byte[] out = new byte[(int) size];
+            int n = 0;
+            while (n < out.length) {
+                int r = in.read(out, n, Math.min(READ_CHUNK, out.length - n));
+                if (r < 0) {
+                    return Arrays.copyOf(out, n); // shrank while reading
+                }
+                n += r;
+            }
+            byte[] more = in.readAllBytes(); // grew while reading
+            if (more.length == 0) {
+                return out;
+            }
+            byte[] all = Arrays.copyOf(out, n + more.length);
+            System.arraycopy(more, 0, all, n, more.length);
+            return all;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read BTF from " + file, e);
         }
@@ -264,12 +299,26 @@ public final class Btf {
                 return id;
             }
         }
-        for (int id : index().ids(name)) {
+        for (int id : ownIdsByName(name)) {
             if (table.kind(id) == kind.value()) {
                 return id;
             }
         }
         return -1;
+    }
+
+    /**
+     * The first few lookups by exact name scan the types, as libbpf does; later ones build and use
+     * the index. A single lookup (open vmlinux, find task_struct) then costs a pass comparing
+     * first bytes, not an index of 100,000 names; CO-RE's many lookups go to the index at once.
+     */
+    private int[] ownIdsByName(String name) {
+        NameIndex i = nameIndex;
+        if (i == null && scansLeft > 0) {
+            scansLeft--; // racy on purpose: a lost decrement only means one more scan
+            return NameIndex.scan(table, name);
+        }
+        return index().ids(name);
     }
 
     /**
@@ -281,7 +330,7 @@ public final class Btf {
      */
     public int[] findAllByName(String name) {
         Objects.requireNonNull(name, "name");
-        int[] own = index().ids(name);
+        int[] own = ownIdsByName(name);
         if (base == null) {
             return own.clone();
         }
@@ -289,6 +338,90 @@ public final class Btf {
         int[] all = Arrays.copyOf(inBase, inBase.length + own.length);
         System.arraycopy(own, 0, all, inBase.length, own.length);
         return all;
+    }
+
+    /**
+     * Finds every type whose <em>essential</em> name equals {@code essentialName}: its name
+     * without the last CO-RE flavor suffix ({@code ___} and anything after, between two
+     * characters that are not underscores), so {@code "task_struct"} finds {@code task_struct}
+     * and {@code task_struct___old}. This is the candidate search of CO-RE relocations (libbpf's
+     * {@code bpf_core_add_cands}). Base types come first for split BTF; the index by name serves
+     * both this and {@link #findAllByName}.
+     *
+     * @param essentialName the essential name to look for (itself without a flavor suffix)
+     * @return the ids, ascending; empty if none
+     */
+    public int[] findAllByEssentialName(String essentialName) {
+        Objects.requireNonNull(essentialName, "essentialName");
+        int[] own = index().idsByEssentialName(essentialName);
+        if (base == null) {
+            return own.clone();
+        }
+        int[] inBase = base.findAllByEssentialName(essentialName);
+        int[] all = Arrays.copyOf(inBase, inBase.length + own.length);
+        System.arraycopy(own, 0, all, inBase.length, own.length);
+        return all;
+    }
+
+    /**
+     * Finds every type of several essential names at once ({@link #findAllByEssentialName} for
+     * each). Before the name index exists, the first such calls answer with one pass over the
+     * types that hashes each name and compares it with only the names sought (CO-RE asks for the
+     * few dozen type names of an object at once); later calls build and use the index.
+     *
+     * @param essentialNames the essential names
+     * @return for each name, in order, the ids, ascending (base types first for split BTF)
+     */
+    public int[][] findAllByEssentialNames(String... essentialNames) {
+        int[][] own = ownIdsByEssentialNames(essentialNames);
+        if (base != null) {
+            int[][] inBase = base.findAllByEssentialNames(essentialNames);
+            for (int q = 0; q < own.length; q++) {
+                int[] all = Arrays.copyOf(inBase[q], inBase[q].length + own[q].length);
+                System.arraycopy(own[q], 0, all, inBase[q].length, own[q].length);
+                own[q] = all;
+            }
+        }
+        return own;
+    }
+
+    /**
+     * Like {@link #findAllByEssentialNames} but only among this BTF's own types.
+     *
+     * @param essentialNames the essential names
+     * @return for each name, in order, the ids, ascending, all at least {@link #firstTypeId()}
+     */
+    public int[][] findOwnByEssentialNames(String... essentialNames) {
+        return ownIdsByEssentialNames(essentialNames);
+    }
+
+    private int[][] ownIdsByEssentialNames(String[] essentialNames) {
+        for (String n : essentialNames) {
+            Objects.requireNonNull(n, "essential name");
+        }
+        NameIndex i = nameIndex;
+        if (i == null && batchScansLeft > 0) {
+            batchScansLeft--; // racy on purpose, as scansLeft
+            return NameIndex.scanEssential(table, essentialNames);
+        }
+        i = index();
+        int[][] out = new int[essentialNames.length][];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = i.idsByEssentialName(essentialNames[q]).clone();
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #findAllByEssentialName} but only among this BTF's own types, not a base's:
+     * for split BTF, the types the module itself adds.
+     *
+     * @param essentialName the essential name to look for
+     * @return the ids, ascending, all at least {@link #firstTypeId()}; empty if none
+     */
+    public int[] findOwnByEssentialName(String essentialName) {
+        Objects.requireNonNull(essentialName, "essentialName");
+        return index().idsByEssentialName(essentialName).clone();
     }
 
     private NameIndex index() {

@@ -17,7 +17,9 @@
  * }</pre>
  * Parsing is cheap: the header is checked and the start of each type recorded, nothing more. A
  * type is decoded into a record the first time {@link io.bpf4j.btf.Btf#type(int)} is asked for it;
- * the index by name is built on the first {@code findByName}. Switch over the sealed
+ * the index by name is built on the first {@code findByName}, reading names as bytes in the string
+ * section (no {@code String} per type); it also answers CO-RE's search by essential name
+ * ({@link io.bpf4j.btf.Btf#findAllByEssentialName}). Switch over the sealed
  * {@link io.bpf4j.btf.BtfType} to handle each kind:
  * <pre>{@code
  * String describe(Btf btf, int id) {

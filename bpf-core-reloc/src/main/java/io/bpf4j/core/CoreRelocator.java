@@ -18,10 +18,13 @@ import io.bpf4j.elf.insn.Opcodes;
 import io.bpf4j.elf.object.ProgramSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Applies CO-RE relocations to programs against one target BTF: the running kernel's
@@ -40,7 +43,13 @@ import java.util.Objects;
  * be given poisons the instruction (see {@link CoreRelocationOutcome.Poisoned}); an invalid
  * relocation throws {@link CoreRelocationException}.
  *
- * <p>Candidate lists are cached per target BTF and shared by all relocators of that BTF. Within
+ * <p>A kernel's modules define types vmlinux lacks: {@link #against(Btf, Map)} adds their split
+ * BTF, searched only for a local type with no candidate in vmlinux, as libbpf does.
+ *
+ * <p>Candidate lists are cached per target BTF and shared by all relocators of that BTF. The
+ * first program of an object looks up every type name of the object's BTF in one pass over the
+ * target ({@link Btf#findAllByEssentialNames}), so a freshly read kernel BTF needs no full name
+ * index. Within
  * one {@link #relocate} call, a candidate that failed to match a relocation is dropped for the
  * later relocations of the same local type, as libbpf does within an object. A relocator is
  * immutable and safe to share between threads.
@@ -50,10 +59,17 @@ public final class CoreRelocator {
 
     private final Btf target;
     private final CandidateIndex candidates;
+    private final Supplier<Map<String, Btf>> moduleSource;
+    private volatile Modules modules;
 
-    private CoreRelocator(Btf target) {
+    /** The modules' BTF, in search order, with their candidate indexes. */
+    private record Modules(Map<String, Btf> byName, String[] names, Btf[] btfs, CandidateIndex[] candidates) {
+    }
+
+    private CoreRelocator(Btf target, Supplier<Map<String, Btf>> moduleSource) {
         this.target = target;
         this.candidates = CandidateIndex.of(target);
+        this.moduleSource = moduleSource;
     }
 
     /**
@@ -63,12 +79,78 @@ public final class CoreRelocator {
      * @return the relocator
      */
     public static CoreRelocator against(Btf target) {
-        return new CoreRelocator(Objects.requireNonNull(target, "target"));
+        return new CoreRelocator(Objects.requireNonNull(target, "target"), Map::of);
     }
 
-    /** {@return the target BTF} */
+    /**
+     * Returns a relocator for a kernel with modules: candidates are searched in {@code vmlinux}
+     * first and, only for a local type with no candidate there at all, in each module's own types
+     * in the map's iteration order (libbpf's {@code bpf_core_find_cands}). A type found in a
+     * module relocates to the module's layout and type ids.
+     *
+     * @param vmlinux the kernel's BTF
+     * @param modules each module's split BTF over {@code vmlinux} by module name, in search
+     *     order (e.g. a {@code LinkedHashMap} in name order)
+     * @return the relocator
+     * @throws IllegalArgumentException if a module's BTF is not split over {@code vmlinux}
+     */
+    public static CoreRelocator against(Btf vmlinux, Map<String, Btf> modules) {
+        Objects.requireNonNull(modules, "modules");
+        CoreRelocator relocator = new CoreRelocator(Objects.requireNonNull(vmlinux, "vmlinux"), () -> modules);
+        relocator.modules(); // check them now
+        return relocator;
+    }
+
+    /**
+     * Like {@link #against(Btf, Map)}, asking for the modules only when a local type has no
+     * candidate in {@code vmlinux} (reading every module's BTF costs time most loads do not need).
+     *
+     * @param vmlinux the kernel's BTF
+     * @param modules gives the modules' BTF by name in search order, called at most once
+     * @return the relocator
+     */
+    public static CoreRelocator against(Btf vmlinux, Supplier<Map<String, Btf>> modules) {
+        return new CoreRelocator(Objects.requireNonNull(vmlinux, "vmlinux"), Objects.requireNonNull(modules, "modules"));
+    }
+
+    /** {@return the target BTF (vmlinux, when modules are given)} */
     public Btf target() {
         return target;
+    }
+
+    /** {@return the modules' BTF by name, in search order; empty unless given (asks a supplier now)} */
+    public Map<String, Btf> modules() {
+        return loadedModules().byName();
+    }
+
+    private Modules loadedModules() {
+        Modules m = modules;
+        if (m == null) {
+            synchronized (this) {
+                m = modules;
+                if (m == null) {
+                    m = checkModules(moduleSource.get());
+                    modules = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private Modules checkModules(Map<String, Btf> given) {
+        Map<String, Btf> byName = Collections.unmodifiableMap(new LinkedHashMap<>(given));
+        String[] names = byName.keySet().toArray(new String[0]);
+        Btf[] btfs = byName.values().toArray(new Btf[0]);
+        CandidateIndex[] indexes = new CandidateIndex[btfs.length];
+        for (int i = 0; i < btfs.length; i++) {
+            Btf m = Objects.requireNonNull(btfs[i], names[i]);
+            if (m.base().orElse(null) != target) {
+                throw new IllegalArgumentException("module BTF '" + names[i] + "' (" + m.origin()
+                        + ") is not split BTF over " + target.origin());
+            }
+            indexes[i] = CandidateIndex.ofModule(m);
+        }
+        return new Modules(byName, names, btfs, indexes);
     }
 
     /**
@@ -104,7 +186,10 @@ public final class CoreRelocator {
         Instruction[] working = instructions.toArray(new Instruction[0]);
         boolean[] doubled = new boolean[working.length];
         int[] indexOfSlot = slotIndex(working);
-        Map<Integer, int[]> prunedCandidates = new HashMap<>();
+        Map<Integer, long[]> prunedCandidates = new HashMap<>();
+        if (!records.isEmpty()) {
+            candidates.prefetch(localBtf);
+        }
         List<CoreRelocationResult> results = new ArrayList<>(records.size());
         for (int r = 0; r < records.size(); r++) {
             CoreRelocationRecord record = records.get(r);
@@ -125,7 +210,7 @@ public final class CoreRelocator {
                 CoreRelocationOutcome outcome = patch.poisoned()
                         ? new CoreRelocationOutcome.Poisoned(patch.poisonReason())
                         : new CoreRelocationOutcome.Resolved(values.localValue(), values.targetValue(),
-                                values.targetSpec() == null ? "" : values.targetSpec().describe());
+                                describeTarget(values.targetSpec()));
                 CoreRelocationResult result = new CoreRelocationResult(slot, record, local.describe(), outcome);
                 if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                     LOG.log(System.Logger.Level.DEBUG, "prog ''{0}'': relo #{1}: {2}", programName, r, result);
@@ -146,7 +231,7 @@ public final class CoreRelocator {
     }
 
     private RelocationValues compute(AccessSpec local, Btf localBtf, CoreRelocationRecord record,
-            Map<Integer, int[]> prunedCandidates) {
+            Map<Integer, long[]> prunedCandidates) {
         int localId = record.typeId();
         if (record.kind() == CoreRelocationKind.TYPE_ID_LOCAL) {
             // Needs no target; the id in the instruction may have changed when objects were linked.
@@ -158,12 +243,14 @@ public final class CoreRelocator {
                     + " [" + localId + "]): there is no name to look up in the target");
         }
         BtfKind localKind = localBtf.kind(localId);
-        int[] cands = prunedCandidates.computeIfAbsent(localId, id -> candidates.candidates(localName, localKind));
+        long[] cands = prunedCandidates.computeIfAbsent(localId, id -> findCandidates(localName, localKind));
         RelocationValues chosen = null;
-        int[] kept = new int[cands.length];
+        long[] kept = new long[cands.length];
         int keptCount = 0;
-        for (int candidate : cands) {
-            AccessSpec matched = SpecMatcher.match(local, target, candidate);
+        for (long encoded : cands) {
+            Btf candidateBtf = btfOf(encoded);
+            int candidate = (int) encoded;
+            AccessSpec matched = SpecMatcher.match(local, candidateBtf, candidate);
             if (matched == null) {
                 continue;
             }
@@ -171,20 +258,64 @@ public final class CoreRelocator {
             if (chosen == null) {
                 chosen = values;
             } else if (matched.bitOffset() != chosen.targetSpec().bitOffset()) {
-                throw new InvalidRelocationException("field offset ambiguity: " + chosen.targetSpec() + " [" 
+                throw new InvalidRelocationException("field offset ambiguity: " + chosen.targetSpec() + " ["
                         + chosen.targetSpec().rootTypeId() + "] and " + matched + " [" + candidate + "] both match");
             } else if (values.poison() != chosen.poison() || values.targetValue() != chosen.targetValue()) {
                 throw new InvalidRelocationException("relocation decision ambiguity: " + chosen.targetSpec() + " ["
                         + chosen.targetSpec().rootTypeId() + "] gives " + chosen.targetValue() + ", " + matched + " ["
                         + candidate + "] gives " + values.targetValue());
             }
-            kept[keptCount++] = candidate;
+            kept[keptCount++] = encoded;
         }
         if (chosen == null) {
             return RelocationCalculator.calculate(local, null);
         }
         prunedCandidates.put(localId, Arrays.copyOf(kept, keptCount));
         return chosen;
+    }
+
+    /**
+     * Candidates as {@code source << 32 | id}, source 0 for the target (vmlinux) and i + 1 for
+     * module i: vmlinux's if it has any, else every module's, in module order.
+     */
+    private long[] findCandidates(String localName, BtfKind localKind) {
+        int[] inTarget = candidates.candidates(localName, localKind);
+        if (inTarget.length > 0) {
+            long[] out = new long[inTarget.length];
+            for (int i = 0; i < inTarget.length; i++) {
+                out[i] = inTarget[i];
+            }
+            return out;
+        }
+        Modules modules = loadedModules();
+        long[] out = new long[0];
+        for (int m = 0; m < modules.btfs().length; m++) {
+            int[] ids = modules.candidates()[m].candidates(localName, localKind);
+            int n = out.length;
+            out = Arrays.copyOf(out, n + ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                out[n + i] = ((long) (m + 1) << 32) | ids[i];
+            }
+        }
+        return out;
+    }
+
+    private Btf btfOf(long encodedCandidate) {
+        int source = (int) (encodedCandidate >>> 32);
+        return source == 0 ? target : modules.btfs()[source - 1];
+    }
+
+    private String describeTarget(AccessSpec targetSpec) {
+        if (targetSpec == null) {
+            return "";
+        }
+        Modules m = modules;
+        for (int i = 0; m != null && i < m.btfs().length; i++) {
+            if (targetSpec.btf() == m.btfs()[i]) {
+                return targetSpec.describe() + " (module " + m.names()[i] + ")";
+            }
+        }
+        return targetSpec.describe();
     }
 
     // Slot -> list index; -1 for the second slot of an ld_imm64, which no relocation may name.
@@ -206,6 +337,8 @@ public final class CoreRelocator {
 
     @Override
     public String toString() {
-        return "CoreRelocator[" + target.origin() + "]";
+        Modules m = modules;
+        return "CoreRelocator[" + target.origin() + (m == null || m.names().length == 0 ? "" : " + modules "
+                + m.byName().keySet()) + "]";
     }
 }

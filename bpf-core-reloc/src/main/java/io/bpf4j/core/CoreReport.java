@@ -1,13 +1,13 @@
 package io.bpf4j.core;
 
 import io.bpf4j.btf.Btf;
-import io.bpf4j.btf.BtfKind;
 import io.bpf4j.btf.CoreRelocationRecord;
 import io.bpf4j.elf.object.ExternSpec;
 import io.bpf4j.elf.object.ObjectSpec;
 import io.bpf4j.elf.object.ProgramSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,8 +30,9 @@ import java.util.Optional;
  * can only matter for a program that would not load anyway.
  *
  * <p>Externs: a typed {@code __ksym} variable or a kfunc is looked up by name among the target's
- * VARs or FUNCs; {@code __kconfig} values and untyped {@code __ksym}s cannot be decided from BTF
- * and are reported {@link ExternStatus#RESOLVED_AT_LOAD}.
+ * VARs or FUNCs and its type checked for compatibility, as the loader does
+ * ({@link ExternReport#against}); {@code __kconfig} values and untyped {@code __ksym}s cannot be
+ * decided from BTF and are reported {@link ExternStatus#RESOLVED_AT_LOAD}.
  *
  * @param objectName the object's name
  * @param targetOrigin where the target BTF came from
@@ -55,8 +56,25 @@ public record CoreReport(String objectName, String targetOrigin, List<ProgramRep
      * @return the report
      */
     public static CoreReport of(ObjectSpec object, Btf target) {
+        return of(object, target, Map.of());
+    }
+
+    /**
+     * Computes the report of an object against a kernel's BTF with its modules' BTF, as the loader
+     * relocates on that kernel: a type with no candidate in {@code vmlinux} is looked for in the
+     * modules' own types ({@link CoreRelocator#against(Btf, Map)}). Modules' BTF files are split
+     * BTF: read them with {@code Btf.readSplit(moduleFile, vmlinux)}. No system call.
+     *
+     * @param object the parsed object
+     * @param vmlinux the kernel's BTF
+     * @param modules each module's split BTF over {@code vmlinux} by module name, in search order
+     * @return the report; its target origin names the modules too
+     * @throws IllegalArgumentException if a module's BTF is not split over {@code vmlinux}
+     */
+    public static CoreReport of(ObjectSpec object, Btf vmlinux, Map<String, Btf> modules) {
         Objects.requireNonNull(object, "object");
-        CoreRelocator relocator = CoreRelocator.against(target);
+        Btf target = vmlinux;
+        CoreRelocator relocator = CoreRelocator.against(vmlinux, modules);
         Optional<Btf> localBtf = object.btf();
         List<ProgramReport> programs = new ArrayList<>();
         for (ProgramSpec program : object.programs()) {
@@ -64,9 +82,10 @@ public record CoreReport(String objectName, String targetOrigin, List<ProgramRep
         }
         List<ExternReport> externs = new ArrayList<>();
         for (ExternSpec extern : object.externs()) {
-            externs.add(extern(extern, target));
+            externs.add(ExternReport.against(extern, localBtf.orElse(null), target));
         }
-        return new CoreReport(object.name(), target.origin(), programs, externs);
+        String origin = modules.isEmpty() ? target.origin() : target.origin() + " + modules " + modules.keySet();
+        return new CoreReport(object.name(), origin, programs, externs);
     }
 
     /** {@return the report of one program} */
@@ -119,20 +138,6 @@ public record CoreReport(String objectName, String targetOrigin, List<ProgramRep
                 out.add(new RelocationReport(r.slot(), r.kind(), r.localSpec(), RelocationStatus.POISONED, 0, 0, p.reason()));
             }
         }
-    }
-
-    private static ExternReport extern(ExternSpec extern, Btf target) {
-        BtfKind kind = switch (extern.kind()) {
-            case KSYM -> extern.typed() ? BtfKind.VAR : null;
-            case FUNCTION -> BtfKind.FUNC;
-            case KCONFIG -> null;
-        };
-        if (kind == null) {
-            return new ExternReport(extern.name(), extern.kind(), extern.weak(), ExternStatus.RESOLVED_AT_LOAD, 0);
-        }
-        int id = target.findByName(extern.name(), kind);
-        return new ExternReport(extern.name(), extern.kind(), extern.weak(), id > 0 ? ExternStatus.FOUND : ExternStatus.MISSING,
-                Math.max(id, 0));
     }
 
     /**

@@ -50,13 +50,26 @@
  * System.out.println(CoreReport.of(object, Btf.read(Path.of("vmlinux-6.1.btf"))));
  * }</pre>
  *
+ * <h2>Kernel modules</h2>
+ * Types a module defines (a driver's structs) are not in vmlinux's BTF but in the module's split
+ * BTF, {@code /sys/kernel/btf/<module>}. Give the modules and a local type with no candidate at
+ * all in vmlinux is looked for in each module's own types, as libbpf does; what matches there
+ * relocates to the module's layout and type ids (a result's target spec ends with
+ * {@code "(module 9pnet)"}):
+ * <pre>{@code
+ * Btf vmlinux = Btf.kernel();
+ * Map<String, Btf> modules = Map.of("9pnet", Btf.readSplit(Path.of("/sys/kernel/btf/9pnet"), vmlinux));
+ * CoreRelocator relocator = CoreRelocator.against(vmlinux, modules);
+ * CoreReport report = CoreReport.of(object, vmlinux, modules);
+ * }</pre>
+ *
  * <h2>Model</h2>
  * <pre>
- * CoreRelocator    := against(target Btf)
+ * CoreRelocator    := against(target Btf [, modules by name])
  * CoreRelocation   := programName, instructions (same slots as the input), results
  * CoreRelocationResult := slot, record (insnOffset bytes, typeId, access string, kind), localSpec, outcome
  * CoreRelocationOutcome := Resolved(localValue, value, targetSpec) | Poisoned(reason)
- * CoreReport       := of(ObjectSpec, target Btf): objectName, targetOrigin, programs, externs
+ * CoreReport       := of(ObjectSpec, target Btf [, modules by name]): objectName, targetOrigin, programs, externs
  * ProgramReport    := name, sectionName, relocations
  * RelocationReport := slot, kind, localSpec, status (RESOLVED | POISONED | AMBIGUOUS | INVALID), localValue, value, detail
  * ExternReport     := name, kind, weak, status (FOUND | MISSING | RESOLVED_AT_LOAD), targetTypeId

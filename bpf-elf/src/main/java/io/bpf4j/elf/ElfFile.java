@@ -352,6 +352,78 @@ public final class ElfFile {
     }
 
     /**
+     * Decodes the entries of a note section ({@code SHT_NOTE}): each is a header of three 32-bit
+     * words ({@code n_namesz}, {@code n_descsz}, {@code n_type}), the owner name and the
+     * descriptor, name and descriptor each padded to the section's alignment (4, or 8 for
+     * sections aligned to 8, as the gABI and GNU tools do).
+     *
+     * @param section a note section of this file, such as {@code .note.stapsdt}
+     * @return its notes in file order
+     * @throws ElfFormatException naming the section and offset if it is not a note section or an
+     *     entry runs past its end
+     */
+    public List<ElfNote> notes(ElfSection section) {
+        String where = label(section);
+        if (section.type() != ElfConstants.SHT_NOTE) {
+            throw new ElfFormatException(origin(), where, 0, "not a note section (sh_type " + section.type() + ")");
+        }
+        int align = section.addressAlign() == 8 ? 8 : 4;
+        ByteBuffer data = data(section);
+        List<ElfNote> notes = new ArrayList<>();
+        long size = data.remaining();
+        long p = 0;
+        while (p < size) {
+            if (size - p < 12) {
+                throw new ElfFormatException(origin(), where, p, "truncated note header: " + (size - p)
+                        + " bytes left, need 12");
+            }
+            long nameSize = Integer.toUnsignedLong(data.getInt((int) p));
+            long descSize = Integer.toUnsignedLong(data.getInt((int) p + 4));
+            int noteType = data.getInt((int) p + 8);
+            long nameAt = p + 12;
+            long descAt = nameAt + pad(nameSize, align);
+            long end = descAt + pad(descSize, align);
+            if (descAt + descSize > size) {
+                throw new ElfFormatException(origin(), where, p, "note of name size " + nameSize
+                        + " and descriptor size " + descSize + " runs past the end of the " + size + "-byte section");
+            }
+            String name = "";
+            if (nameSize > 0) {
+                byte[] raw = new byte[(int) nameSize];
+                data.get((int) nameAt, raw);
+                int len = raw.length;
+                while (len > 0 && raw[len - 1] == 0) {
+                    len--;
+                }
+                name = new String(raw, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            ByteBuffer desc = data.duplicate();
+            desc.limit((int) (descAt + descSize)).position((int) descAt);
+            notes.add(new ElfNote(name, noteType, desc.slice().order(order()), p));
+            p = Math.min(end, size);
+        }
+        return List.copyOf(notes);
+    }
+
+    private static long pad(long size, int align) {
+        return (size + align - 1) & -align;
+    }
+
+    /**
+     * {@return the loadable segment ({@code PT_LOAD}) whose file-backed bytes hold {@code virtualAddress}}
+     *
+     * @param virtualAddress an address such as a symbol's value or a USDT probe's location
+     */
+    public Optional<ElfSegment> loadSegmentOf(long virtualAddress) {
+        for (ElfSegment seg : segments) {
+            if (seg.isLoad() && seg.containsInFile(virtualAddress)) {
+                return Optional.of(seg);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Translates a virtual address to a file offset through the {@code PT_LOAD} segment that
      * contains it (what uprobes need). Files without program headers (relocatable objects)
      * have no mapping.

@@ -29,6 +29,20 @@
  * }
  * }</pre>
  *
+ * <h2>Notes and segments</h2>
+ * Note sections ({@code SHT_NOTE}) decode into {@link io.bpf4j.elf.ElfNote}s (owner name, type,
+ * descriptor bytes); USDT probes are {@code "stapsdt"} notes in {@code .note.stapsdt}, whose
+ * meaning the attach plugins know. {@link io.bpf4j.elf.ElfFile#loadSegmentOf(long)} finds the
+ * {@code PT_LOAD} segment that maps an address, the step from a virtual address to the file
+ * offset a uprobe wants.
+ *
+ * <pre>{@code
+ * ElfFile exe = ElfFile.parse(Path.of("/usr/bin/python3"));
+ * for (ElfNote note : exe.notes(exe.section(".note.stapsdt").orElseThrow())) {
+ *     ByteBuffer desc = note.descriptor();   // in the file's byte order
+ * }
+ * }</pre>
+ *
  * <p>Most users want the next level up: {@link io.bpf4j.elf.object.ObjectSpec} reads the same
  * file into linked programs, maps and data sections; {@link io.bpf4j.elf.insn} models the
  * instructions.
@@ -50,6 +64,8 @@
  * relocation section (SHT_REL | SHT_RELA, sh_info = target, sh_link = symbol table) = ElfRelocation*
  * ElfRelocation = relocationSection offset symbolIndex type addend explicitAddend
  * ElfSegment  = index type flags offset virtualAddress physicalAddress fileSize memorySize align
+ note section (SHT_NOTE) = ElfNote*
+ * ElfNote     = name type descriptor offset
  * </pre>
  */
 package io.bpf4j.elf;

@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <p>The header names are libbpf's, relative to the include directory:
  * {@code bpf/bpf_helpers.h}, {@code bpf/bpf_helper_defs.h}, {@code bpf/bpf_tracing.h},
- * {@code bpf/bpf_core_read.h}, {@code bpf/bpf_endian.h}.
+ * {@code bpf/bpf_core_read.h}, {@code bpf/bpf_endian.h}, {@code bpf/usdt.bpf.h}.
  */
 public final class BpfHeaders {
 

@@ -10,6 +10,7 @@
  * #include <bpf/bpf_tracing.h>    // BPF_PROG, BPF_KPROBE/BPF_UPROBE, PT_REGS_* (needs -D__TARGET_ARCH_x86|arm64)
  * #include <bpf/bpf_endian.h>     // bpf_htons, bpf_ntohl, bpf_cpu_to_be64 ...
  * #include <bpf/bpf_core_read.h>  // CO-RE: BPF_CORE_READ, bpf_core_field_exists, bpf_core_enum_value ...
+ * #include <bpf/usdt.bpf.h>       // USDT: BPF_USDT, bpf_usdt_arg, bpf_usdt_arg_cnt, bpf_usdt_cookie
  *
  * struct {
  *     __uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -39,7 +40,9 @@
  * {@link io.bpf4j.headers.BpfHeaders#names()} lists what is shipped:
  * {@code bpf/bpf_helpers.h}, {@code bpf/bpf_helper_defs.h} (one constant function pointer per
  * helper, generated at build time from the UAPI {@code linux/bpf.h} of the build machine),
- * {@code bpf/bpf_tracing.h}, {@code bpf/bpf_core_read.h} and {@code bpf/bpf_endian.h}.
+ * {@code bpf/bpf_tracing.h}, {@code bpf/bpf_core_read.h}, {@code bpf/bpf_endian.h} and
+ * {@code bpf/usdt.bpf.h} (the BPF side of the {@code usdt/} attach plugin, with libbpf's map
+ * names and spec layout).
  *
  * <h2>Where they are in the jar</h2>
  * Under {@code bpf4j-include/}, a directory that is not a Java package, so JPMS lets any module

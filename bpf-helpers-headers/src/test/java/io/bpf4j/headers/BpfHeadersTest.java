@@ -19,7 +19,8 @@ class BpfHeadersTest {
 
     @Test
     void namesListsEveryShippedHeader() {
-        assertEquals(List.of("bpf/bpf_core_read.h", "bpf/bpf_endian.h", "bpf/bpf_helper_defs.h", "bpf/bpf_helpers.h", "bpf/bpf_tracing.h"),
+        assertEquals(List.of("bpf/bpf_core_read.h", "bpf/bpf_endian.h", "bpf/bpf_helper_defs.h", "bpf/bpf_helpers.h", "bpf/bpf_tracing.h",
+                "bpf/usdt.bpf.h"),
                 BpfHeaders.names());
     }
 

@@ -159,6 +159,17 @@ class CoreReadCompileTest {
                 "regs_core"));
     }
 
+    @Test
+    void aReadOfAConstMemberReturnsWhatTheProbeReadFilled() throws Exception {
+        String listing = compileAndDisassemble("core_read.bpf.c", List.of());
+        String body = functionBody(listing, "const_members");
+        // A const-qualified result variable would be folded to its initialiser (0) and never
+        // loaded back from the stack after bpf_probe_read_kernel (helper 113) filled it.
+        assertEquals(Set.of(113), calls(listing, "const_members"));
+        assertTrue(Pattern.compile("= \\*\\(u64 \\*\\)\\(r10 - ").matcher(body).find(),
+                "the result is read back from the stack:\n" + body);
+    }
+
     private static List<Relo> relocations(String listing) {
         List<Relo> result = new ArrayList<>();
         String function = "";
@@ -180,11 +191,15 @@ class CoreReadCompileTest {
         return result;
     }
 
-    private static Set<Integer> calls(String listing, String function) {
+    private static String functionBody(String listing, String function) {
         int start = listing.indexOf("<" + function + ">:");
         assertTrue(start >= 0, function + " in listing");
         int end = listing.indexOf(">:\n", start + function.length() + 3);
-        String body = end < 0 ? listing.substring(start) : listing.substring(start, end);
+        return end < 0 ? listing.substring(start) : listing.substring(start, end);
+    }
+
+    private static Set<Integer> calls(String listing, String function) {
+        String body = functionBody(listing, function);
         Set<Integer> calls = new TreeSet<>();
         Matcher m = CALL.matcher(body);
         while (m.find()) {

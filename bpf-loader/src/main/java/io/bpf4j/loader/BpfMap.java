@@ -1,6 +1,14 @@
 package io.bpf4j.loader;
 
+import io.bpf4j.attach.BpfLink;
+import io.bpf4j.attach.Link;
+import io.bpf4j.elf.object.StructOpsSpec;
+import io.bpf4j.loader.internal.StructOpsLayout;
+import io.bpf4j.loader.internal.StructOpsRegistration;
+import io.bpf4j.syscall.AttachType;
 import io.bpf4j.syscall.Bpf;
+import io.bpf4j.syscall.BpfException;
+import io.bpf4j.syscall.Errno;
 import io.bpf4j.syscall.MapType;
 import io.bpf4j.syscall.OwnedFd;
 import java.nio.file.Path;
@@ -12,7 +20,9 @@ import java.util.Optional;
 
 /**
  * One map of a {@link BpfObject}: a BTF-defined map from {@code .maps}, or the
- * array map behind a data section ({@code .rodata}, {@code .bss} ...).
+ * array map behind a data section ({@code .rodata}, {@code .bss} ...), or a
+ * struct_ops map (a variable of {@code .struct_ops} or {@code .struct_ops.link},
+ * registered with {@link #attachStructOps()}).
  *
  * <p>Before load its definition may be adjusted ({@link #setMaxEntries});
  * after load its elements are read and written by key. Keys and values are raw
@@ -26,14 +36,24 @@ public final class BpfMap {
     private final String kernelName;
     private final MapType type;
     private final int keySize;
-    private final int valueSize;
+    private int valueSize;
     private int maxEntries;
     private int flags;
     OwnedFd fd;
+    /** The struct_ops variable behind a {@code STRUCT_OPS} map, else null. */
+    final StructOpsSpec structOps;
+    /** For struct_ops maps, the kernel-layout value with program fds, set at load. */
+    byte[] structOpsValue;
 
     BpfMap(BpfObject owner, String name, String kernelName, MapType type, int keySize, int valueSize,
            int maxEntries, int flags) {
+        this(owner, name, kernelName, type, keySize, valueSize, maxEntries, flags, null);
+    }
+
+    BpfMap(BpfObject owner, String name, String kernelName, MapType type, int keySize, int valueSize,
+           int maxEntries, int flags, StructOpsSpec structOps) {
         this.owner = owner;
+        this.structOps = structOps;
         this.name = name;
         this.kernelName = kernelName;
         this.type = type;
@@ -63,7 +83,7 @@ public final class BpfMap {
         return keySize;
     }
 
-    /** {@return the value size in bytes, for one CPU} */
+    /** {@return the value size in bytes, for one CPU (struct_ops maps: the kernel's layout once loaded)} */
     public int valueSize() {
         return valueSize;
     }
@@ -279,6 +299,42 @@ public final class BpfMap {
         return out;
     }
 
+    /**
+     * Registers a struct_ops map with the kernel, as libbpf's {@code bpf_map__attach_struct_ops}:
+     * writes its value (data members in the kernel's layout, program descriptors in the function
+     * pointers) with {@code BPF_MAP_UPDATE_ELEM}. For a {@code .struct_ops} map that write
+     * registers the ops (e.g. a TCP congestion control appears under its name) and closing the
+     * returned link deletes the element, which unregisters them. For a {@code .struct_ops.link}
+     * map (Linux 6.4) the ops are registered while a {@code BPF_LINK_CREATE} link holds them:
+     * the returned link is that bpf_link.
+     *
+     * @return the registration; the object closes it too
+     * @throws IllegalStateException when this is not a struct_ops map or is not loaded
+     * @throws io.bpf4j.syscall.BpfException when the kernel refuses (e.g. {@code EEXIST}: a
+     *     congestion control of that name is registered already)
+     */
+    public Link attachStructOps() {
+        if (structOps == null) {
+            throw new IllegalStateException("map '" + name + "' is a " + type + " map, not a struct_ops map");
+        }
+        int mapFd = fd();
+        boolean viaLink = (flags & StructOpsLayout.BPF_F_LINK) != 0;
+        String description = "struct_ops map " + name + " (" + structOps.typeName() + ")";
+        try {
+            bpf().mapUpdateElem(mapFd, new byte[4], structOpsValue, 0);
+        } catch (BpfException e) {
+            // A link map whose value was written before (an earlier link) refuses a second write: fine.
+            if (!viaLink || e.errno() != Errno.EBUSY) {
+                throw e;
+            }
+        }
+        if (!viaLink) {
+            return owner.track(new StructOpsRegistration(bpf(), mapFd, description + " registered"));
+        }
+        OwnedFd link = bpf().linkCreate(mapFd, 0, AttachType.STRUCT_OPS, 0);
+        return owner.track(new BpfLink(link, description + " linked"));
+    }
+
     /** Freezes the map: user space can no longer write it (BPF_MAP_FREEZE). */
     public void freeze() {
         bpf().mapFreeze(fd());
@@ -306,6 +362,12 @@ public final class BpfMap {
             throw new IllegalArgumentException("map '" + name + "' needs a " + expected + "-byte value buffer, got "
                     + (value == null ? "null" : value.length + " bytes"));
         }
+    }
+
+    /** At load: the kernel's value size and the value {@link #attachStructOps()} writes. */
+    void structOpsPrepared(int kernelValueSize, byte[] value) {
+        this.valueSize = kernelValueSize;
+        this.structOpsValue = value;
     }
 
     void closeFd() {

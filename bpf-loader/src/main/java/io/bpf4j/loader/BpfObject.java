@@ -11,8 +11,11 @@ import io.bpf4j.elf.object.KernelObjectNames;
 import io.bpf4j.elf.object.MapSpec;
 import io.bpf4j.elf.object.ObjectSpec;
 import io.bpf4j.elf.object.ProgramSpec;
+import io.bpf4j.elf.object.StructOpsSpec;
 import io.bpf4j.loader.internal.DataSectionMaps;
+import io.bpf4j.loader.internal.KconfigLayout;
 import io.bpf4j.loader.internal.LoaderServices;
+import io.bpf4j.loader.internal.StructOpsLayout;
 import io.bpf4j.syscall.Bpf;
 import io.bpf4j.syscall.MapType;
 import io.bpf4j.syscall.OwnedFd;
@@ -67,6 +70,8 @@ public final class BpfObject implements AutoCloseable {
     final List<AutoCloseable> mappings = new ArrayList<>();
     OwnedFd btfFd;
     private State state = State.OPENED;
+    private final KconfigLayout kconfigLayout;
+    private StringBuilder userKconfig;
 
     private BpfObject(ObjectSpec spec, LoaderServices services) {
         this.spec = spec;
@@ -74,6 +79,11 @@ public final class BpfObject implements AutoCloseable {
         for (MapSpec m : spec.maps()) {
             maps.put(m.name(), new BpfMap(this, m.name(), kernelMapName(m.name()), MapType.of(m.type()),
                     m.keySize(), m.valueSize(), m.maxEntries(), m.flags()));
+        }
+        for (StructOpsSpec s : spec.structOps()) {
+            // Value size: the object's struct until load lays it out as the running kernel's wrapper.
+            maps.put(s.name(), new BpfMap(this, s.name(), kernelMapName(s.name()), MapType.STRUCT_OPS, 4,
+                    s.data().length, 1, s.link() ? StructOpsLayout.BPF_F_LINK : 0, s));
         }
         for (DataSectionSpec d : spec.dataSections()) {
             boolean readOnly = d.readOnly();
@@ -83,7 +93,13 @@ public final class BpfObject implements AutoCloseable {
             d.variables().forEach(v -> vars.add(new GlobalVariable(v.name(), d.name(), v.offset(), v.size())));
             globals.put(d.name(), new GlobalVariables(d.name(), readOnly, vars, d.initialValue().clone()));
         }
-        LoadContext loadContext = services::kernelBtf;
+        kconfigLayout = KconfigLayout.of(spec);
+        if (!kconfigLayout.isEmpty()) {
+            // libbpf's internal map for __kconfig externs: filled and frozen at load.
+            maps.put(KconfigLayout.SECTION, new BpfMap(this, KconfigLayout.SECTION, kconfigLayout.kernelMapName(),
+                    MapType.ARRAY, 4, kconfigLayout.size(), 1, DataSectionMaps.flags(true)));
+        }
+        LoadContext loadContext = services.kernelBtfs().loadContext();
         for (ProgramSpec p : spec.programs()) {
             Optional<AttachPlugin> plugin = services.attachPlugins().find(p.sectionName());
             ProgramDefinition def = plugin.map(pl -> pl.define(p.sectionName(), loadContext)).orElse(null);
@@ -94,7 +110,7 @@ public final class BpfObject implements AutoCloseable {
             programs.put(p.name(), new BpfProgram(this, p.name(), p.sectionName(), plugin.orElse(null),
                     def == null ? null : def.type(), def == null ? null : def.expectedAttachType(),
                     def == null ? 0 : def.attachBtfId(), def == null ? 0 : def.programFlags(),
-                    p.autoLoad(), def != null && def.autoAttach()));
+                    p.autoLoad(), def != null && def.autoAttach(), def == null ? 0 : def.attachBtfObjId()));
         }
     }
 
@@ -170,13 +186,13 @@ public final class BpfObject implements AutoCloseable {
         return p;
     }
 
-    /** {@return the maps: BTF-defined ones, then one per data section} */
+    /** {@return the maps: BTF-defined ones, struct_ops ones, then one per data section} */
     public List<BpfMap> maps() {
         return Collections.unmodifiableList(new ArrayList<>(maps.values()));
     }
 
     /**
-     * @param name the map's C name, or a data section's name such as {@code .bss}
+     * @param name the map's C name (for struct_ops maps, the variable's), or a data section's name such as {@code .bss}
      * @return the map
      * @throws NoSuchElementException naming the maps there are
      */
@@ -218,6 +234,49 @@ public final class BpfObject implements AutoCloseable {
         return globals(".bss");
     }
 
+    /**
+     * Supplies values for {@code __kconfig} externs, in the kernel configuration's syntax, as
+     * libbpf's {@code kconfig} open option does: one {@code CONFIG_NAME=value} per line
+     * ({@code y}, {@code n}, {@code m}, a number, or a quoted string). These values come before
+     * the running kernel's configuration ({@code /proc/config.gz}, else
+     * {@code /boot/config-<release>}), which then only fills in the externs not given here.
+     * Lines that do not start with {@code CONFIG_} are ignored; several calls add up, the first
+     * value given for a name winning.
+     *
+     * <pre>{@code
+     * obj.kconfig("CONFIG_HZ=1000\nCONFIG_BPF_JIT=y\nCONFIG_LOCALVERSION=\"-test\"");
+     * }</pre>
+     *
+     * @param text Kconfig lines
+     * @return this object
+     * @throws IllegalStateException after load
+     */
+    public BpfObject kconfig(String text) {
+        ensureOpenedNotLoaded("set kconfig values");
+        if (userKconfig == null) {
+            userKconfig = new StringBuilder();
+        }
+        userKconfig.append(java.util.Objects.requireNonNull(text, "text")).append('\n');
+        return this;
+    }
+
+    /**
+     * Supplies the value of one {@code __kconfig} extern: {@code kconfig("CONFIG_HZ", "1000")} is
+     * {@code kconfig("CONFIG_HZ=1000")}.
+     *
+     * @param name  a {@code CONFIG_*} name
+     * @param value {@code y}, {@code n}, {@code m}, a number, or a string in double quotes
+     * @return this object
+     * @throws IllegalArgumentException when the name is not {@code CONFIG_*} or either contains a line break
+     */
+    public BpfObject kconfig(String name, String value) {
+        if (!name.startsWith("CONFIG_") || name.contains("=") || (name + value).contains("\n")) {
+            throw new IllegalArgumentException("kconfig: expected a CONFIG_* name and a one-line value, got '"
+                    + name + "' = '" + value + "'");
+        }
+        return kconfig(name + "=" + value);
+    }
+
     /** {@return true once {@link #load()} succeeded and before close} */
     public boolean isLoaded() {
         return state == State.LOADED;
@@ -243,8 +302,9 @@ public final class BpfObject implements AutoCloseable {
 
     /**
      * Attaches every program whose section name says how (and whose
-     * {@link BpfProgram#autoAttach()} is set), through its attach plugin. On a
-     * failure the links made so far are closed.
+     * {@link BpfProgram#autoAttach()} is set), through its attach plugin, then
+     * registers every struct_ops map ({@link BpfMap#attachStructOps()}), as a
+     * libbpf skeleton's attach does. On a failure the links made so far are closed.
      *
      * @return the new links (the object closes them too)
      */
@@ -257,6 +317,11 @@ public final class BpfObject implements AutoCloseable {
                     made.add(p.attach());
                 } else if (p.isLoaded()) {
                     LOG.log(Level.INFO, "attachAll: program ''{0}'' skipped: {1}", p.name(), p.skipReason());
+                }
+            }
+            for (BpfMap m : maps.values()) {
+                if (m.structOps != null && m.isLoaded()) {
+                    made.add(m.attachStructOps());
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -350,6 +415,14 @@ public final class BpfObject implements AutoCloseable {
 
     int possibleCpus() {
         return services.possibleCpus();
+    }
+
+    KconfigLayout kconfigLayout() {
+        return kconfigLayout;
+    }
+
+    String userKconfig() {
+        return userKconfig == null ? null : userKconfig.toString();
     }
 
     Map<String, BpfProgram> programsByName() {

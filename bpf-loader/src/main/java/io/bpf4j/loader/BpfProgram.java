@@ -32,6 +32,7 @@ public final class BpfProgram {
     private ProgramType type;
     private AttachType expectedAttachType;
     private int attachBtfId;
+    private int attachBtfObjId;
     private int attachProgFd = -1;
     private int flags;
     private boolean autoLoad;
@@ -40,7 +41,8 @@ public final class BpfProgram {
     OwnedFd fd;
 
     BpfProgram(BpfObject owner, String name, String sectionName, AttachPlugin plugin, ProgramType type,
-               AttachType expectedAttachType, int attachBtfId, int flags, boolean autoLoad, boolean autoAttach) {
+               AttachType expectedAttachType, int attachBtfId, int flags, boolean autoLoad, boolean autoAttach,
+               int attachBtfObjId) {
         this.owner = owner;
         this.name = name;
         this.sectionName = sectionName;
@@ -48,6 +50,7 @@ public final class BpfProgram {
         this.type = type;
         this.expectedAttachType = expectedAttachType;
         this.attachBtfId = attachBtfId;
+        this.attachBtfObjId = attachBtfObjId;
         this.flags = flags;
         this.autoLoad = autoLoad;
         this.autoAttach = autoAttach;
@@ -77,6 +80,14 @@ public final class BpfProgram {
     /** {@return the BTF id of the load-time target (traced function, tracepoint ...), 0 when none} */
     public int attachBtfId() {
         return attachBtfId;
+    }
+
+    /**
+     * {@return the kernel's id of the module BTF object holding {@link #attachBtfId()} (a
+     * trampoline on a module function, e.g. {@code fentry/9pnet:p9_client_walk}); 0 for vmlinux}
+     */
+    public int attachBtfObjId() {
+        return attachBtfObjId;
     }
 
     /** {@return the descriptor of the program this one extends ({@code freplace}), or -1} */
@@ -121,6 +132,7 @@ public final class BpfProgram {
         }
         this.attachProgFd = targetProgFd;
         this.attachBtfId = btfId;
+        this.attachBtfObjId = 0;
     }
 
     /** {@return BPF_F_* program flags (e.g. BPF_F_SLEEPABLE)} */
@@ -320,6 +332,12 @@ public final class BpfProgram {
             @Override
             public Btf kernelBtf() {
                 return obj.kernelBtf();
+            }
+
+            @Override
+            public java.util.OptionalInt mapFd(String mapName) {
+                // The object's maps, for plugins that talk to the program through them (usdt).
+                return obj.maps().stream().filter(m -> m.name().equals(mapName)).mapToInt(BpfMap::fd).findFirst();
             }
 
             @Override

@@ -4,18 +4,27 @@ import io.bpf4j.btf.Btf;
 import io.bpf4j.btf.CoreRelocationRecord;
 import io.bpf4j.core.CoreRelocation;
 import io.bpf4j.core.CoreRelocator;
+import io.bpf4j.core.CoreSpecFormat;
 import io.bpf4j.elf.insn.Instruction;
 import io.bpf4j.elf.insn.Instructions;
 import io.bpf4j.elf.object.DataSectionSpec;
-import io.bpf4j.elf.object.ExternReference;
 import io.bpf4j.elf.object.MapSpec;
 import io.bpf4j.elf.object.ObjectSpec;
 import io.bpf4j.elf.object.ProgramSpec;
 import io.bpf4j.loader.internal.BtfExtEncoder;
+import io.bpf4j.loader.internal.DataSectionMaps;
 import io.bpf4j.loader.internal.DatasecLayout;
+import io.bpf4j.loader.internal.ExternBtf;
+import io.bpf4j.loader.internal.ExternPatch;
+import io.bpf4j.loader.internal.ExternResolver;
+import io.bpf4j.loader.internal.KconfigLayout;
 import io.bpf4j.loader.internal.LoaderServices;
 import io.bpf4j.loader.internal.MapReferencePatcher;
+import io.bpf4j.loader.internal.PoisonedInstruction;
+import io.bpf4j.loader.internal.ResolvedExterns;
 import io.bpf4j.loader.internal.ResourceScope;
+import io.bpf4j.loader.internal.SourceLines;
+import io.bpf4j.loader.internal.VerifierLogRewriter;
 import io.bpf4j.syscall.Bpf;
 import io.bpf4j.syscall.BpfException;
 import io.bpf4j.syscall.MapCreateRequest;
@@ -25,10 +34,10 @@ import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.ProgLoadRequest;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One {@link BpfObject#load()}: BTF, then maps (with global data written and
@@ -49,6 +58,8 @@ final class ObjectLoader {
     private final ResourceScope scope = new ResourceScope();
     private Btf btfForKernel;
     private int btfFd = -1;
+    private StructOpsMaps structOps;
+    private ResolvedExterns externs;
 
     ObjectLoader(BpfObject object, ObjectSpec spec, LoaderServices services) {
         this.object = object;
@@ -60,10 +71,13 @@ final class ObjectLoader {
     void load() {
         try {
             rejectUnsupportedSections();
-            rejectUnresolvedExterns();
+            resolveExterns();
             loadBtf();
+            structOps = new StructOpsMaps(object, spec, spec.structOps().isEmpty() ? null : services.kernelBtf());
             createMaps();
             loadPrograms();
+            externs.close(); // module BTF fds: the loaded programs hold the kernel's own references
+            structOps.prepareValues();
             scope.commit();
         } catch (RuntimeException | Error e) {
             forgetFds();
@@ -72,37 +86,24 @@ final class ObjectLoader {
         }
     }
 
-    /** The object model recognises struct_ops and arenas; the loader cannot create them yet. */
+    /** The object model recognises arenas; the loader cannot create them yet. */
     private void rejectUnsupportedSections() {
-        if (!spec.structOps().isEmpty()) {
-            String maps = spec.structOps().stream().map(s -> s.name() + " (" + s.sectionName() + ")")
-                    .collect(Collectors.joining(", "));
-            throw new UnsupportedOperationException(spec.name() + ": struct_ops maps are not supported yet: " + maps);
-        }
         spec.arena().ifPresent(a -> {
             throw new UnsupportedOperationException(spec.name() + ": arena map '" + a.mapName() + "' ("
                     + a.sectionName() + ") is not supported yet");
         });
     }
 
-    /** Externs (.kconfig, .ksyms) are resolved by the CO-RE and externs work; until then, say so. */
-    private void rejectUnresolvedExterns() {
-        for (ProgramSpec p : spec.programs()) {
-            if (!object.program(p.name()).autoLoad() || p.externReferences().isEmpty()) {
-                continue;
-            }
-            String names = p.externReferences().stream().map(ExternReference::name).distinct()
-                    .collect(Collectors.joining(", "));
-            throw new UnsupportedOperationException("program '" + p.name() + "' in " + spec.name()
-                    + " uses extern symbols (" + names + "): resolving .kconfig/.ksyms externs is not supported yet");
-        }
+    /** Resolves .kconfig/.ksyms externs against the running kernel before anything is created, as libbpf. */
+    private void resolveExterns() {
+        externs = scope.add(ExternResolver.resolve(spec, object.kconfigLayout(), object.userKconfig(), services));
     }
 
     private void loadBtf() {
         if (spec.btf().isEmpty()) {
             return;
         }
-        btfForKernel = DatasecLayout.apply(spec.btf().get(), spec.elf());
+        btfForKernel = ExternBtf.apply(DatasecLayout.apply(spec.btf().get(), spec.elf()), object.kconfigLayout());
         try {
             OwnedFd fd = scope.add(bpf.btfLoad(btfForKernel.toBytes()));
             object.btfFd = fd;
@@ -134,6 +135,11 @@ final class ObjectLoader {
         for (DataSectionSpec d : spec.dataSections()) {
             createDataSectionMap(d);
         }
+        OwnedFd kconfigMap = externs.createKconfigMap(bpf, scope, btfFd, DataSectionMaps.flags(true));
+        if (kconfigMap != null) {
+            object.map(KconfigLayout.SECTION).fd = kconfigMap;
+        }
+        structOps.createMaps(bpf, scope, btfFd);
     }
 
     private OwnedFd createPinnedOrNew(MapSpec m, BpfMap map, int innerFd) {
@@ -220,6 +226,9 @@ final class ObjectLoader {
                 LOG.log(Level.DEBUG, "program ''{0}'' not loaded (auto-load off)", p.name());
                 continue;
             }
+            if (structOps.skips(p.name())) {
+                continue;
+            }
             if (program.type() == null) {
                 throw new UnsupportedOperationException("program '" + p.name() + "' in " + spec.name()
                         + ": section '" + p.sectionName() + "' is unknown to every attach plugin ("
@@ -229,13 +238,21 @@ final class ObjectLoader {
             // two one-slot instructions, shifting the indexes after it. CO-RE records count bytes.
             List<Instruction> insns = MapReferencePatcher.patch(p.name(), p.instructions(), p.mapReferences(),
                     mapFds);
+            ExternPatch externPatch = externs.patch(p.name(), insns, p.externReferences(),
+                    mapFds.getOrDefault(KconfigLayout.SECTION, -1));
+            insns = externPatch.instructions();
+            // Instructions made invalid on purpose, explained in the verifier log if reached.
+            List<PoisonedInstruction> poisoned = new ArrayList<>(externPatch.poisoned());
+            List<Instruction> compiled = insns;
             List<CoreRelocationRecord> coreRecords = p.coreRelocations();
             if (!coreRecords.isEmpty()) {
                 if (relocator == null) {
-                    relocator = CoreRelocator.against(services.kernelBtf());
+                    relocator = services.kernelBtfs().coreRelocator();
                 }
                 CoreRelocation relocated = relocator.relocate(p.name(), insns, coreRecords, spec.btf().orElseThrow());
                 relocated.poisoned().forEach(r -> LOG.log(Level.DEBUG, "program ''{0}'': {1}", p.name(), r));
+                relocated.poisoned().forEach(r -> poisoned.add(new PoisonedInstruction(r.slot(),
+                        "failed to resolve CO-RE relocation " + CoreSpecFormat.format(spec.btf().get(), r.record()))));
                 insns = relocated.instructions();
             }
             ProgLoadRequest.Builder request = ProgLoadRequest.builder(program.type(), Instructions.encode(insns))
@@ -246,12 +263,17 @@ final class ObjectLoader {
             if (program.expectedAttachType() != null) {
                 request.expectedAttachType(program.expectedAttachType());
             }
+            // A module's BTF object names a module target; the kernel needs it only during the load.
+            OwnedFd attachBtfObj = program.attachBtfObjId() > 0
+                    ? scope.add(bpf.btfGetFdById(program.attachBtfObjId())) : null;
             if (program.attachBtfId() != 0) {
-                request.attachBtf(program.attachBtfId(), 0);
+                request.attachBtf(program.attachBtfId(), attachBtfObj == null ? 0 : attachBtfObj.fd());
             }
             if (program.attachProgFd() >= 0) {
                 request.attachProgFd(program.attachProgFd());
             }
+            externs.configure(request);
+            structOps.configure(p.name(), request);
             if (btfFd >= 0) {
                 request.btfFd(btfFd);
                 if (!p.funcInfos().isEmpty()) {
@@ -261,7 +283,16 @@ final class ObjectLoader {
                     request.lineInfo(BtfExtEncoder.LINE_INFO_SIZE, BtfExtEncoder.lineInfos(p.lineInfos()));
                 }
             }
-            program.fd = scope.add(bpf.progLoad(request.build()));
+            try {
+                program.fd = scope.add(bpf.progLoad(request.build()));
+            } catch (BpfException e) {
+                SourceLines source = spec.btf().map(b -> new SourceLines(p.lineInfos(), b, compiled))
+                        .orElse(SourceLines.none());
+                throw VerifierLogRewriter.rewrite(e, "program '" + p.name() + "' in " + spec.name(), poisoned, source);
+            }
+            if (attachBtfObj != null) {
+                attachBtfObj.close();
+            }
             LOG.log(Level.DEBUG, "program ''{0}'' loaded: {1}, {2} instructions", p.name(), program.type(),
                     insns.size());
         }

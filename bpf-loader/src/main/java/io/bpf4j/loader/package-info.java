@@ -32,18 +32,42 @@
  *       attach plugin ({@code io.bpf4j.attach.AttachPlugin}); {@code attach()} returns a
  *       {@code Link}.</li>
  *   <li>{@link io.bpf4j.loader.BpfMap}: keys and values as bytes in host order; data sections
- *       ({@code .rodata}, {@code .bss} ...) are maps too.</li>
+ *       ({@code .rodata}, {@code .bss} ...) are maps too, and so are struct_ops variables
+ *       ({@code SEC(".struct_ops")}, {@code SEC(".struct_ops.link")}): {@code load()} lays them
+ *       out as the running kernel's ops struct and loads their callback programs
+ *       ({@code SEC("struct_ops/...")}) for their members; {@code map.attachStructOps()} (or
+ *       {@code attachAll()}) registers them, e.g. a TCP congestion control, and closing the
+ *       returned link unregisters them.</li>
  *   <li>{@link io.bpf4j.loader.GlobalVariables}: a data section's variables by name.</li>
  *   <li>{@link io.bpf4j.loader.RingBufferReader}: records of {@code BPF_MAP_TYPE_RINGBUF} maps,
  *       read in place.</li>
  *   <li>{@link io.bpf4j.loader.BpfLog}: where messages go ({@code BPF4J_LOG_LEVEL}).</li>
  * </ul>
  *
+ * <h2>Externs</h2>
+ * Programs may use what only the running kernel knows, declared {@code extern} as with libbpf,
+ * and resolved at {@code load()}: {@code __kconfig} variables ({@code CONFIG_*} from
+ * {@code /proc/config.gz} or {@code /boot/config-<release>}, or from
+ * {@link io.bpf4j.loader.BpfObject#kconfig(String)} first; {@code LINUX_KERNEL_VERSION},
+ * {@code LINUX_HAS_BPF_COOKIE}, {@code LINUX_HAS_SYSCALL_WRAPPER}), read from the object's
+ * {@code .kconfig} map; {@code __ksym} variables (typed ones by BTF id, {@code const void} ones
+ * by their {@code /proc/kallsyms} address); and kfuncs, called by BTF id in vmlinux or a
+ * module. A {@code __weak} extern the kernel lacks is zero ({@code bpf_ksym_exists()} tells),
+ * and a call of such a kfunc must be dead code; any other that does not resolve is an
+ * {@link io.bpf4j.loader.ExternResolutionException}.
+ * <pre>{@code
+ * extern int CONFIG_HZ __kconfig;                                  // in the BPF C
+ * extern struct task_struct *bpf_task_from_pid(s32 pid) __ksym;
+ *
+ * obj.kconfig("CONFIG_HZ=1000");                                    // in Java, before load
+ * }</pre>
+ *
  * <h2>Failures</h2>
  * A kernel refusal is an {@code io.bpf4j.syscall.BpfException} naming the call, the errno
  * and, for programs, carrying the verifier's whole log (its message ends with the log's last
  * meaningful lines). A malformed file is an {@code io.bpf4j.elf.ElfFormatException} naming
- * the file and offset. What bpf4j cannot do yet is an {@link UnsupportedOperationException}
+ * the file and offset. A struct_ops map that does not fit the running kernel is a
+ * {@link io.bpf4j.loader.StructOpsException} naming the object, map and member. What bpf4j cannot do yet is an {@link UnsupportedOperationException}
  * saying what is missing. A failed {@code load()} has already closed everything it created.
  */
 package io.bpf4j.loader;

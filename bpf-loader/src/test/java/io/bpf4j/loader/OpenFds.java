@@ -10,6 +10,12 @@ import java.util.stream.Stream;
 
 /** The file descriptors this process holds, with what each points at (from /proc/self/fd). */
 final class OpenFds {
+    static {
+        // JNA opens files of its own when first used (/dev/urandom, its extracted library):
+        // initialise it here so that a test's first snapshot already holds them.
+        io.bpf4j.syscall.Bpf.system();
+    }
+
     private OpenFds() {
     }
 

@@ -583,6 +583,85 @@ public final class Bpf {
         }
     }
 
+    // ---------------------------------------------------------------- ids
+
+    /**
+     * {@return the smallest id of a live {@code kind} object greater than {@code startId}, or -1
+     * when there is none} ({@code BPF_*_GET_NEXT_ID}; the kernel's {@code ENOENT} ends the walk).
+     * Walk all of them with {@code for (int id = bpf.nextId(kind, 0); id > 0; id = bpf.nextId(kind, id))}.
+     *
+     * @param startId 0 to start, else an id seen before; below {@code INT_MAX} (the kernel's bound)
+     * @throws BpfException e.g. {@code EPERM} without {@code CAP_SYS_ADMIN}
+     */
+    public int nextId(IdKind kind, int startId) {
+        Objects.requireNonNull(kind, "kind");
+        if (startId < 0 || startId == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("start id " + startId + " outside 0..INT_MAX-1");
+        }
+        ThreadScratch s = ThreadScratch.get();
+        s.clearAttr(ID_SIZE).putInt(ID_START_ID, startId);
+        int cmd = kind.nextIdCommand().value();
+        if (bpf(cmd, s, ID_SIZE) < 0) {
+            int errno = LibC.errno();
+            if (errno == Errno.ENOENT) {
+                return -1;
+            }
+            throw failure(cmd, errno, kind.noun() + " ids after " + Integer.toUnsignedString(startId));
+        }
+        return s.attr.getInt(ID_NEXT_ID);
+    }
+
+    /**
+     * Opens the {@code kind} object with kernel-wide id {@code id} ({@code BPF_*_GET_FD_BY_ID}).
+     *
+     * @return a new descriptor, described as e.g. {@code "BTF id 1"}
+     * @throws BpfException {@code ENOENT} if no such object lives (any more)
+     */
+    public OwnedFd fdById(IdKind kind, int id) {
+        return fdById(kind, id, 0);
+    }
+
+    /**
+     * Opens the {@code kind} object with id {@code id}, with {@code open_flags} (maps only:
+     * {@link MapCreateFlags#BPF_F_RDONLY} or {@link MapCreateFlags#BPF_F_WRONLY}; 0 otherwise).
+     */
+    public OwnedFd fdById(IdKind kind, int id, int openFlags) {
+        Objects.requireNonNull(kind, "kind");
+        ThreadScratch s = ThreadScratch.get();
+        ByteBuffer a = s.clearAttr(ID_SIZE);
+        a.putInt(ID_START_ID, id);
+        a.putInt(ID_OPEN_FLAGS, openFlags);
+        int cmd = kind.fdByIdCommand().value();
+        long rc = bpf(cmd, s, ID_SIZE);
+        if (rc < 0) {
+            throw failure(cmd, LibC.errno(), kind.noun() + " id " + Integer.toUnsignedString(id));
+        }
+        return OwnedFd.adopt((int) rc, kind.noun() + " id " + Integer.toUnsignedString(id));
+    }
+
+    /** Opens program {@code id} ({@code BPF_PROG_GET_FD_BY_ID}); see {@link #fdById(IdKind, int)}. */
+    public OwnedFd progGetFdById(int id) {
+        return fdById(IdKind.PROG, id);
+    }
+
+    /** Opens map {@code id} ({@code BPF_MAP_GET_FD_BY_ID}); see {@link #fdById(IdKind, int)}. */
+    public OwnedFd mapGetFdById(int id) {
+        return fdById(IdKind.MAP, id);
+    }
+
+    /**
+     * Opens BTF object {@code id} ({@code BPF_BTF_GET_FD_BY_ID}): vmlinux's, a module's or a
+     * loaded program's; a module's descriptor is what {@code attach_btf_obj_fd} wants.
+     */
+    public OwnedFd btfGetFdById(int id) {
+        return fdById(IdKind.BTF, id);
+    }
+
+    /** Opens link {@code id} ({@code BPF_LINK_GET_FD_BY_ID}); see {@link #fdById(IdKind, int)}. */
+    public OwnedFd linkGetFdById(int id) {
+        return fdById(IdKind.LINK, id);
+    }
+
     // ---------------------------------------------------------------- object info
 
     /** {@return what the kernel says about map {@code fd}} */

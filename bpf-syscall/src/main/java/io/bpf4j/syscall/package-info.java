@@ -64,15 +64,32 @@
  * BpfException   call + errno (+ detail, + the whole log); Errno names the numbers
  * MappedRegion   an mmap'ed range and its direct ByteBuffer
  * Epoll          readiness of descriptors, as caller-chosen tokens
+ * IdKind         program, map, BTF, link: the objects with kernel-wide ids
  * </pre>
+ *
+ * <h2>Finding objects by id</h2>
+ *
+ * <p>Every program, map, BTF object (vmlinux's and each module's too) and link has a kernel-wide
+ * id. {@link io.bpf4j.syscall.Bpf#nextId} walks them in ascending order (-1 at the end) and
+ * {@link io.bpf4j.syscall.Bpf#fdById} opens one:
+ *
+ * <pre>{@code
+ * for (int id = bpf.nextId(IdKind.BTF, 0); id > 0; id = bpf.nextId(IdKind.BTF, id)) {
+ *     try (OwnedFd btf = bpf.btfGetFdById(id)) {
+ *         BtfInfo info = bpf.btfInfo(btf.fd());      // name "vmlinux", "9pnet", ... or "" for user BTF
+ *     }
+ * }
+ * }</pre>
  *
  * <h2>Attaching without bpf_link</h2>
  *
  * <p>Older attach paths are here too: {@link io.bpf4j.syscall.Bpf#progAttach} /
  * {@link io.bpf4j.syscall.Bpf#progDetach} / {@link io.bpf4j.syscall.Bpf#progQuery} for cgroups,
  * sockmaps and the flow dissector; {@link io.bpf4j.syscall.Bpf#setsockopt} for socket filters;
- * and {@link io.bpf4j.syscall.Rtnetlink} for XDP ({@code IFLA_XDP}) and tc ({@code clsact} +
- * {@code cls_bpf}), encoded in Java over a {@link io.bpf4j.syscall.NetlinkSocket}:
+ * and {@link io.bpf4j.syscall.Rtnetlink} for XDP ({@code IFLA_XDP}), tc ({@code clsact} +
+ * {@code cls_bpf}, or {@code matchall} + {@code act_bpf} for action programs), routes whose
+ * encapsulation is a BPF program ({@link io.bpf4j.syscall.LwtBpfRoute}) and netkit pairs,
+ * encoded in Java over a {@link io.bpf4j.syscall.NetlinkSocket}:
  *
  * <pre>{@code
  * int ifindex = bpf.interfaceIndex("veth0");

@@ -42,6 +42,8 @@
  *   <li>{@link io.bpf4j.testkit.BpfContainer}: a workload in a container (Testcontainers, local
  *       image, host JDK bind-mounted).</li>
  *   <li>{@link io.bpf4j.testkit.OnKernels}: the same test inside QEMU on Debian's kernels.</li>
+ *   <li>{@link io.bpf4j.testkit.GuestKernel}: inside such a VM, the booted kernel's label, configuration
+ *       and modules (inserted from the kernel cache: the guest shares the host's {@code /lib/modules}).</li>
  * </ul>
  *
  * <h2>A downstream project</h2>

@@ -41,9 +41,10 @@ import org.junit.jupiter.api.Test;
  * internal maps, "core_xl.bss", are reduced to the section, ".bss", as bpf4j names them). The
  * offset and everything else are compared as the kernel shows them.
  *
- * <p>The objects: src/test/bpf/core_xlated.bpf.c (every relocation kind; externs are left out
- * because bpf4j's loader does not resolve them yet) and CO-RE programs of the kernel's BPF
- * selftests taken from Debian's linux-source-6.12, compiled against bpf4j's headers.
+ * <p>The objects: src/test/bpf/core_xlated.bpf.c (every relocation kind), externs_xlated.bpf.c
+ * (kconfig values, an untyped ksym, kfunc calls; typed ksyms cannot load on this host) and CO-RE
+ * programs of the kernel's BPF selftests taken from Debian's linux-source-6.12, compiled against
+ * bpf4j's headers.
  */
 class XlatedEqualityTest {
     private static final Path WORK = Path.of("target", "xlated-oracle");
@@ -87,6 +88,21 @@ class XlatedEqualityTest {
         List<Integer> enums = immediates(compared.get("enums"));
         assertFalse(enums.contains(200) || enums.contains(300), "local enum values left in " + enums);
         assertTrue(enums.contains(3), "PIDTYPE_SID's kernel value in " + enums);
+    }
+
+    /**
+     * Externs: the {@code .kconfig} map value offsets (libbpf's layout), an untyped ksym's address,
+     * a kfunc call by BTF id and a weak absent kfunc's dead call translate as libbpf's do.
+     */
+    @Test
+    void externProgramsTranslateIdentically() throws Exception {
+        Path object = WORK.resolve("externs_xlated.bpf.o");
+        try (InputStream in = XlatedEqualityTest.class.getResourceAsStream("/META-INF/bpf/externs_xlated.bpf.o")) {
+            assertTrue(in != null, "externs_xlated.bpf.o was not compiled from src/test/bpf");
+            Files.write(object, in.readAllBytes());
+        }
+        Map<String, List<String>> compared = compare(object);
+        assertEquals(List.of("kconfig_ksym", "ct_kfunc"), List.copyOf(compared.keySet()));
     }
 
     /** {@return the imm field of every slot that is not a normalised map reference} */

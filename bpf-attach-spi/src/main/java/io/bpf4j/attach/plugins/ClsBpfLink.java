@@ -8,8 +8,9 @@ import io.bpf4j.syscall.Rtnetlink;
 import io.bpf4j.syscall.TcFilter;
 
 /**
- * A {@code cls_bpf} filter in an interface's {@code clsact} qdisc: closing deletes the filter
- * (not the qdisc, which other filters may use, as libbpf's {@code bpf_tc_detach}).
+ * A {@code cls_bpf} filter in an interface's {@code clsact} qdisc (or, for a tc action program, the
+ * {@code matchall} filter whose action it is): closing deletes the filter (not the qdisc, which
+ * other filters may use, as libbpf's {@code bpf_tc_detach}).
  */
 public final class ClsBpfLink extends DetachOnceLink {
 

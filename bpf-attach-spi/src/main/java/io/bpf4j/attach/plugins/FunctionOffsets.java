@@ -32,14 +32,7 @@ final class FunctionOffsets {
      *     an IFUNC, or outside every loadable segment, or if the file is not a valid ELF file
      */
     static long fileOffset(Path binary, String function) {
-        ElfFile elf;
-        try {
-            elf = ElfFile.parse(binary);
-        } catch (ElfFormatException e) {
-            throw new AttachException("uprobe binary " + binary + " is not a valid ELF file", e);
-        } catch (UncheckedIOException e) {
-            throw new AttachException("cannot read uprobe binary " + binary, e);
-        }
+        ElfFile elf = open(binary);
         long address = address(elf, binary, function);
         OptionalLong fileOffset = elf.fileOffsetOf(address);
         if (fileOffset.isPresent()) {
@@ -47,6 +40,62 @@ final class FunctionOffsets {
         }
         throw new AttachException("function " + function + " in " + binary + " is at 0x" + Long.toHexString(address)
                 + ", outside every PT_LOAD segment");
+    }
+
+    /**
+     * {@return the file offset of every function of {@code binary} whose name matches
+     * {@code glob} ({@code *} and {@code ?}), by name in name order} Versioned names count by
+     * their bare name; a name defined at several addresses takes its global definition, and
+     * IFUNC resolvers are left out.
+     *
+     * @throws AttachException naming the binary and glob if nothing matches or the file is not ELF
+     */
+    static java.util.SortedMap<String, Long> matching(Path binary, String glob) {
+        ElfFile elf = open(binary);
+        java.util.regex.Pattern pattern = KernelSymbols.globPattern(glob);
+        java.util.SortedSet<String> names = new TreeSet<>();
+        for (List<ElfSymbol> table : List.of(elf.symbols(), elf.dynamicSymbols())) {
+            for (ElfSymbol symbol : table) {
+                if (symbol.isInSection() && symbol.isFunction() && symbol.value() != 0) {
+                    String bare = symbol.name().indexOf('@') < 0 ? symbol.name()
+                            : symbol.name().substring(0, symbol.name().indexOf('@'));
+                    if (!bare.isEmpty() && pattern.matcher(bare).matches()) {
+                        names.add(bare);
+                    }
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new AttachException("no function of " + binary + " matches '" + glob + "'");
+        }
+        java.util.SortedMap<String, Long> offsets = new java.util.TreeMap<>();
+        for (String name : names) {
+            long address;
+            try {
+                address = address(elf, binary, name);
+            } catch (AttachException ifuncOrAmbiguous) {
+                continue; // a glob skips what cannot be probed by name, as libbpf does
+            }
+            OptionalLong offset = elf.fileOffsetOf(address);
+            if (offset.isPresent()) {
+                offsets.put(name, offset.getAsLong());
+            }
+        }
+        if (offsets.isEmpty()) {
+            throw new AttachException("no function of " + binary + " matching '" + glob
+                    + "' can be probed (IFUNCs, ambiguous names or outside every PT_LOAD segment)");
+        }
+        return offsets;
+    }
+
+    private static ElfFile open(Path binary) {
+        try {
+            return ElfFile.parse(binary);
+        } catch (ElfFormatException e) {
+            throw new AttachException("uprobe binary " + binary + " is not a valid ELF file", e);
+        } catch (UncheckedIOException e) {
+            throw new AttachException("cannot read uprobe binary " + binary, e);
+        }
     }
 
     private static long address(ElfFile elf, Path binary, String function) {

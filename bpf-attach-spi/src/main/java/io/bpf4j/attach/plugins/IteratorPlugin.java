@@ -26,6 +26,13 @@ import java.util.Set;
  * <p>Targets that walk everything attach from the section name; those that need a map
  * ({@code bpf_map_elem}, {@code bpf_sk_storage_map}, {@code sockmap}) or a cgroup
  * ({@code cgroup}) attach by hand with {@link IteratorOptions}.
+ *
+ * <p>Some kernels refuse the map-element targets at load: the 6.18.44 Firecracker kernel bpf4j is
+ * built on answers {@code BPF_PROG_LOAD} for {@code bpf_map_elem}, {@code bpf_sk_storage_map} and
+ * {@code sockmap} (the targets whose context holds {@code PTR_TO_BUF} pointers) with EPERM and an
+ * empty verifier log, even for a two-instruction program, and refuses libbpf
+ * ({@code bpftool prog load}) the same way, while the other targets load; Debian's kernels load
+ * and run them.
  */
 public final class IteratorPlugin implements AttachPlugin {
 

@@ -9,6 +9,8 @@ import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.syscall.AttachType;
+import io.bpf4j.syscall.BpfException;
+import io.bpf4j.syscall.Errno;
 import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.ProgramType;
 import java.util.Set;
@@ -66,6 +68,13 @@ public final class NetfilterPlugin implements AttachPlugin {
             OwnedFd link = context.bpf().linkCreateNetfilter(context.programFd(), nf.protocolFamily(), nf.hook(),
                     nf.priority(), nf.defragment() ? BPF_F_NETFILTER_IP_DEFRAG : 0);
             return new BpfLink(link, description);
+        } catch (BpfException e) {
+            if (e.errno() == Errno.EBUSY) {
+                // nf_hook_entries_grow: a BPF hook may not share its priority with any other hook.
+                throw new AttachException("cannot attach " + description + ": another netfilter hook (built-in,"
+                        + " such as NAT at 100, or BPF) has priority " + nf.priority() + " there; choose another", e);
+            }
+            throw new AttachException("cannot attach " + description, e);
         } catch (RuntimeException e) {
             throw new AttachException("cannot attach " + description, e);
         }

@@ -4,11 +4,14 @@ import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
 import io.bpf4j.attach.AttachOptions;
 import io.bpf4j.attach.AttachPlugin;
+import io.bpf4j.attach.BpfLink;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.ProgAttachment;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.syscall.AttachType;
+import io.bpf4j.syscall.BpfException;
+import io.bpf4j.syscall.Errno;
 import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.ProgramType;
 import java.util.LinkedHashMap;
@@ -19,7 +22,9 @@ import java.util.Set;
  * Programs of sockmaps and sockhashes: {@code sk_msg} ({@code BPF_SK_MSG_VERDICT}, Linux 4.17),
  * {@code sk_skb/stream_parser}, {@code sk_skb/stream_verdict} (4.14), {@code sk_skb/verdict}
  * (5.13), and a bare {@code sk_skb} whose hook is named at attach time. Attached to the map by
- * hand with {@link SockmapOptions} through {@code BPF_PROG_ATTACH} ({@link ProgAttachment}).
+ * hand with {@link SockmapOptions}: a {@code bpf_link} on the map ({@code BPF_LINK_TYPE_SOCKMAP},
+ * Linux 6.10), or {@code BPF_PROG_ATTACH} ({@link ProgAttachment}) on older kernels or when the
+ * options ask for it.
  */
 public final class SockmapPlugin implements AttachPlugin {
 
@@ -60,7 +65,7 @@ public final class SockmapPlugin implements AttachPlugin {
     @Override
     public String manualAttachHint(String sectionName) {
         return "section '" + sectionName + "' serves a sockmap or sockhash: attach it by hand with new"
-                + " SockmapOptions(<map fd>)";
+                + " SockmapOptions(<map fd>) before inserting sockets into the map";
     }
 
     @Override
@@ -80,6 +85,17 @@ public final class SockmapPlugin implements AttachPlugin {
         }
         String description = AttachTargets.describe(context) + " -> " + type.uapiName() + " of map fd "
                 + sockmap.mapFd();
+        if (!sockmap.progAttach()) {
+            try {
+                OwnedFd link = context.bpf().linkCreate(context.programFd(), sockmap.mapFd(), type, 0);
+                return new BpfLink(link, description + " (bpf_link)");
+            } catch (BpfException e) {
+                // Before 6.10 BPF_LINK_CREATE knows no sockmap attach type: EINVAL. Anything else is real.
+                if (e.errno() != Errno.EINVAL) {
+                    throw new AttachException("cannot attach " + description, e);
+                }
+            }
+        }
         OwnedFd map;
         try {
             map = OwnedFd.adopt(sockmap.mapFd(), "sockmap").duplicate();

@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * tc programs ({@code BPF_PROG_TYPE_SCHED_CLS}): sections {@code tc}, {@code classifier},
  * {@code tcx/ingress}, {@code tcx/egress} and their libbpf aliases {@code tc/ingress},
- * {@code tc/egress}; {@code netkit/primary}, {@code netkit/peer}; and {@code action}
- * ({@code SCHED_ACT}), which loads but is not attached by bpf4j.
+ * {@code tc/egress}; {@code netkit/primary}, {@code netkit/peer}; and tc actions, section
+ * {@code action} ({@code SCHED_ACT}), attached with {@link TcActionOptions} as the action of a
+ * {@code matchall} filter.
  *
  * <p>A tc program needs an interface, which no section names: it attaches by hand, with
  * {@link TcxOptions} as a tcx link (Linux 6.6) or with {@link TcOptions} as a {@code cls_bpf}
@@ -70,8 +71,8 @@ public final class TcPlugin implements AttachPlugin {
     @Override
     public String manualAttachHint(String sectionName) {
         if (sectionName.equals("action")) {
-            return "section 'action' is a tc action (act_bpf): bpf4j does not attach tc actions; use a"
-                    + " direct-action classifier (SEC(\"tc\")) instead";
+            return "section 'action' is a tc action (act_bpf): attach it by hand with TcActionOptions.of("
+                    + "<interface>, <direction>) (a matchall filter whose action is the program)";
         }
         if (sectionName.startsWith("netkit")) {
             return "section '" + sectionName + "' attaches to a netkit device: attach it by hand with TcxOptions"
@@ -91,6 +92,9 @@ public final class TcPlugin implements AttachPlugin {
     public Link attach(AttachContext context, AttachOptions options) {
         String section = context.sectionName();
         if (section.equals("action")) {
+            if (options instanceof TcActionOptions action) {
+                return attachAction(context, action);
+            }
             throw new UnsupportedOperationException("program " + context.programName() + ": "
                     + manualAttachHint(section));
         }
@@ -128,6 +132,26 @@ public final class TcPlugin implements AttachPlugin {
             }
         }
         return AttachPlugin.super.attach(context, options);
+    }
+
+    private static Link attachAction(AttachContext context, TcActionOptions action) {
+        String description = AttachTargets.describe(context) + " -> matchall + act_bpf on clsact "
+                + action.direction().name().toLowerCase(java.util.Locale.ROOT) + " of "
+                + (action.ifindex() > 0 ? "ifindex " + action.ifindex() : action.interfaceName());
+        int ifindex = AttachTargets.interfaceIndex(context.bpf(), action.interfaceName(), action.ifindex(),
+                description);
+        int parent = action.direction() == TcDirection.INGRESS ? Rtnetlink.TC_PARENT_INGRESS
+                : Rtnetlink.TC_PARENT_EGRESS;
+        try (Rtnetlink rtnl = Rtnetlink.open()) {
+            rtnl.addClsact(ifindex);
+            TcFilter filter = rtnl.addBpfActionFilter(ifindex, parent, action.priority(), action.handle(),
+                    context.programFd(), context.programName(), false);
+            return new ClsBpfLink(ifindex, filter, description + " (priority " + filter.priority() + ", handle 0x"
+                    + Integer.toHexString(filter.handle()) + ")");
+        } catch (RuntimeException e) {
+            throw new AttachException("cannot attach " + description + " (the kernel needs act_bpf and"
+                    + " cls_matchall, built in or loaded as modules)", e);
+        }
     }
 
     private static AttachType tcxType(AttachContext context, AttachType fixed, TcDirection asked) {

@@ -4,6 +4,7 @@ import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
 import io.bpf4j.attach.AttachOptions;
 import io.bpf4j.attach.AttachPlugin;
+import io.bpf4j.attach.KernelType;
 import io.bpf4j.attach.BpfLink;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
@@ -18,6 +19,7 @@ import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.ProgramType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,8 +34,12 @@ import java.util.Set;
  * ({@code BPF_LINK_CREATE}, 5.10+) or, on older kernels, {@code BPF_RAW_TRACEPOINT_OPEN}.
  * {@code lsm_cgroup} attaches by hand to a cgroup with {@link CgroupOptions}; {@code freplace}
  * needs its target program at load (the loader's {@code attach_prog_fd}) and attaches with
- * {@link FreplaceOptions}. Only vmlinux functions are resolved; a {@code module:function} target
- * is refused with a message.
+ * {@link FreplaceOptions}.
+ *
+ * <p>fentry/fexit/fmod_ret targets may be module functions, as in libbpf: {@code fentry/<module>:<function>}
+ * searches that module's BTF only; a plain {@code fentry/<function>} searches vmlinux, then every
+ * loaded module ({@link LoadContext#findKernelType}). A module target is loaded with
+ * {@code attach_btf_obj_fd}, the module's BTF object ({@link ProgramDefinition#attachBtfObjId()}).
  */
 public final class TrampolinePlugin implements AttachPlugin {
 
@@ -79,17 +85,33 @@ public final class TrampolinePlugin implements AttachPlugin {
         String target = target(sectionName, prefix);
         if (kind.type() == ProgramType.EXT) {
             // The replaced function lives in another program's BTF, known only with that program.
+            if (target.contains(":")) {
+                throw new AttachException("section '" + sectionName + "': freplace replaces a BPF program's"
+                        + " function, which has no module: expected freplace/<function>");
+            }
             return new ProgramDefinition(ProgramType.EXT, null, 0, false, false);
         }
-        String function = kind.btfPrefix() + target;
-        int id = context.kernelBtf().findByName(function, BtfKind.FUNC);
-        if (id <= 0) {
-            throw new AttachException("section '" + sectionName + "': the kernel's BTF has no function " + function
-                    + (kind.type() == ProgramType.LSM ? " (no such LSM hook, or the kernel lacks CONFIG_BPF_LSM)"
-                    : " (not in this kernel, inlined, or renamed by the compiler, e.g. " + target + ".isra.0)"));
+        int colon = target.indexOf(':');
+        String module = colon < 0 ? null : target.substring(0, colon);
+        String function = kind.btfPrefix() + target.substring(colon + 1);
+        if (module != null && (module.isEmpty() || function.equals(kind.btfPrefix()) || kind.type() == ProgramType.LSM)) {
+            throw new AttachException("section '" + sectionName + "': expected " + prefix + "/<function> or "
+                    + prefix + "/<module>:<function>" + (kind.type() == ProgramType.LSM
+                    ? " (LSM hooks are vmlinux functions: no module prefix)" : ""));
         }
-        return new ProgramDefinition(kind.type(), kind.attachType(), id, kind.sleepable(),
-                kind.attachType() != AttachType.LSM_CGROUP);
+        Optional<KernelType> found = context.findKernelType(kind.type() == ProgramType.LSM ? KernelType.VMLINUX : module,
+                function, BtfKind.FUNC);
+        if (found.isEmpty()) {
+            throw new AttachException("section '" + sectionName + "': " + (module == null
+                    ? "the kernel's BTF (vmlinux and loaded modules) has no function " + function
+                    : "no function " + function + " in the BTF of module " + module + " (is it loaded?"
+                    + " see /sys/kernel/btf/" + module + ")")
+                    + (kind.type() == ProgramType.LSM ? " (no such LSM hook, or the kernel lacks CONFIG_BPF_LSM)"
+                    : " (not in this kernel, inlined, or renamed by the compiler, e.g. " + function + ".isra.0)"));
+        }
+        KernelType t = found.get();
+        return new ProgramDefinition(kind.type(), kind.attachType(), t.typeId(), kind.sleepable(),
+                kind.attachType() != AttachType.LSM_CGROUP, 0, t.btfObjectId());
     }
 
     @Override
@@ -131,6 +153,18 @@ public final class TrampolinePlugin implements AttachPlugin {
     @Override
     public Link attach(AttachContext context, AttachOptions options) {
         String prefix = prefixOf(context.sectionName());
+        if (options instanceof TrampolineOptions trampoline && !prefix.equals("lsm_cgroup") && !prefix.equals("freplace")) {
+            String description = AttachTargets.describe(context) + " -> " + prefix + " "
+                    + target(context.sectionName(), prefix) + " cookie " + trampoline.cookie();
+            try {
+                // A cookie lives in the tracing link (5.19): no RAW_TRACEPOINT_OPEN fallback.
+                return new BpfLink(context.bpf().linkCreate(new LinkCreateRequest(context.programFd(), 0,
+                        KINDS.get(prefix).attachType(), 0, 0, trampoline.cookie(), null)), description);
+            } catch (RuntimeException e) {
+                throw new AttachException("cannot attach " + description
+                        + (trampoline.cookie() != 0 ? " (tracing link cookies need Linux 5.19)" : ""), e);
+            }
+        }
         if (options instanceof CgroupOptions cgroup && prefix.equals("lsm_cgroup")) {
             String description = AttachTargets.describe(context) + " -> lsm_cgroup "
                     + target(context.sectionName(), prefix) + " in " + cgroup.cgroup();
@@ -173,10 +207,6 @@ public final class TrampolinePlugin implements AttachPlugin {
         String target = SectionNames.target(sectionName, prefix);
         if (target.isEmpty() || target.contains("/")) {
             throw new AttachException("section '" + sectionName + "': expected " + prefix + "/<function>");
-        }
-        if (target.contains(":")) {
-            throw new UnsupportedOperationException("section '" + sectionName + "': module targets (module:function)"
-                    + " need module BTF, which bpf4j's loader does not pass yet (attach_btf_obj_fd)");
         }
         return target;
     }

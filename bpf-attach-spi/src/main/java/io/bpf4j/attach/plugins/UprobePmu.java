@@ -46,6 +46,34 @@ final class UprobePmu {
         }
     }
 
+    /**
+     * {@return the config bit where the offset of a USDT semaphore (the probe's reference
+     * counter) starts ({@code .../uprobe/format/ref_ctr_offset}, "config:32-63", Linux 4.20)}
+     *
+     * @throws UnsupportedOperationException if the kernel has no uprobe reference counters
+     */
+    static int refCtrOffsetShift() {
+        Path file = DEVICE.resolve("format").resolve("ref_ctr_offset");
+        if (!Files.exists(file)) {
+            throw new UnsupportedOperationException("the kernel's uprobe PMU has no reference counter (" + file
+                    + " is missing; USDT semaphores need Linux 4.20)");
+        }
+        String text = read(file);
+        int dash = text.indexOf('-');
+        if (!text.startsWith("config:") || dash < 0) {
+            throw new AttachException("unexpected content '" + text + "' in " + file + " (expected config:<from>-<to>)");
+        }
+        try {
+            int shift = Integer.parseInt(text.substring("config:".length(), dash));
+            if (shift < 1 || shift > 63) {
+                throw new AttachException("reference counter bit " + shift + " out of range in " + file);
+            }
+            return shift;
+        } catch (NumberFormatException e) {
+            throw new AttachException("unexpected content '" + text + "' in " + file + " (expected config:<from>-<to>)");
+        }
+    }
+
     private static String read(Path file) {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim();

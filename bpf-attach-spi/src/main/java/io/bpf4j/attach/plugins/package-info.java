@@ -13,6 +13,10 @@
  * obj.program("ingress").attach(TcOptions.of("eth0", TcDirection.INGRESS).at(1, 1));      // clsact + cls_bpf
  * obj.program("egress").attach(CgroupOptions.of(Path.of("/sys/fs/cgroup/my.slice")));
  * obj.program("sample").attach(PerfEventOptions.cpuClockFrequency(99));                   // every CPU
+ * obj.program("filter").attach(new SocketOptions(socketFd));                              // SO_ATTACH_BPF
+ * obj.program("verdict").attach(new SockmapOptions(obj.map("socks").fd()));               // before inserting sockets
+ * obj.program("nf").attach(new NetfilterOptions(NFPROTO_IPV4, NF_INET_LOCAL_IN, 4242, false));
+ * obj.program("encap").attach(LwtOptions.route("10.77.0.0/24", "eth0"));                  // route deleted at close
  * try (Stream<String> tasks = ((IteratorLink) obj.program("dump_task").attach()).lines()) { ... }
  * }</pre>
  *
@@ -22,21 +26,46 @@
  * RawTracepoint...  raw_tp/, raw_tracepoint/, raw_tp.w/, ...          RawTracepointOptions
  * BtfTracepoint...  tp_btf/                                            -
  * UprobePlugin      uprobe/, uretprobe/, uprobe.s/, uretprobe.s/       UprobeOptions
+ * UprobeMultiPlugin uprobe.multi/, uretprobe.multi/ (+.s)             UprobeMultiOptions
+ * UsdtPlugin        usdt/, usdt.s/                                     UsdtOptions
  * KprobePlugin      kprobe/, kretprobe/, ksyscall/, kretsyscall/       KprobeOptions
  * KprobeMultiPlugin kprobe.multi/, kretprobe.multi/, kprobe.session/   KprobeMultiOptions
- * TrampolinePlugin  fentry/, fexit/, fmod_ret/ (+.s), lsm/, lsm.s/,    CgroupOptions (lsm_cgroup),
- *                   lsm_cgroup/, freplace/                             FreplaceOptions
+ * TrampolinePlugin  fentry/, fexit/, fmod_ret/ (+.s), lsm/, lsm.s/,    TrampolineOptions (cookie),
+ *                   lsm_cgroup/, freplace/                             CgroupOptions (lsm_cgroup),
+ *                                                                      FreplaceOptions
  * CgroupPlugin      cgroup_skb/, cgroup/..., sockops                   CgroupOptions
  * XdpPlugin         xdp, xdp.frags, xdp/devmap, xdp/cpumap             XdpOptions
- * TcPlugin          tc, classifier, tcx/, tc/ingress|egress, netkit/   TcxOptions, TcOptions
+ * TcPlugin          tc, classifier, tcx/, tc/ingress|egress, netkit/,  TcxOptions, TcOptions,
+ *                   action                                             TcActionOptions (matchall + act_bpf)
  * SocketPlugin      socket, sk_reuseport, sk_reuseport/migrate         SocketOptions
  * NetnsPlugin       sk_lookup, flow_dissector                          NetnsOptions
  * SockmapPlugin     sk_msg, sk_skb/...                                 SockmapOptions
  * NetfilterPlugin   netfilter                                          NetfilterOptions
- * LwtPlugin         lwt_in, lwt_out, lwt_xmit, lwt_seg6local           (load only)
+ * LwtPlugin         lwt_in, lwt_out, lwt_xmit (lwt_seg6local: load)    LwtOptions (adds the route)
  * PerfEventPlugin   perf_event                                         PerfEventOptions
  * IteratorPlugin    iter/, iter.s/                                     IteratorOptions
+ * StructOpsPlugin   struct_ops/, struct_ops.s/                         (through the struct_ops map)
+ * SyscallProgramPlugin syscall                                        (run with testRun, never attached)
  * </pre>
+ *
+ * <h2>User-space probes, USDT and cookies</h2>
+ * A uprobe is a perf event of the {@code uprobe} PMU at a file offset of a binary (the function
+ * symbol's address moved through its {@code PT_LOAD} segment); a multi-uprobe is one
+ * {@code bpf_link} over many offsets (6.6). A USDT probe is a uprobe at the address a
+ * {@code .note.stapsdt} note gives ({@link io.bpf4j.attach.plugins.UsdtProbes}); its argument
+ * locations become a spec in the object's {@code __bpf_usdt_specs} map, which
+ * {@code bpf/usdt.bpf.h} reads, found through the uprobe's BPF cookie (or, before 5.15, the
+ * instruction pointer). A probe's semaphore is the uprobe's reference counter: the kernel
+ * counts it up in every process while attached. Cookies ({@code bpf_get_attach_cookie()})
+ * come from the options: {@code UprobeOptions.cookie}, {@code KprobeOptions.cookie},
+ * {@code KprobeMultiOptions.cookies}, {@code UprobeMultiOptions.cookies},
+ * {@code TrampolineOptions.cookie}.
+ *
+ * <pre>{@code
+ * obj.program("on_query").attach(UsdtOptions.builder(Path.of("/usr/sbin/mysqld"), "mysql", "query__start").build());
+ * obj.program("on_cmp").attach(UprobeMultiOptions.matching(Path.of("libc.so.6"), "str*cmp").build());
+ * obj.program("fentry_prog").attach(TrampolineOptions.cookie(42));
+ * }</pre>
  *
  * <p>Defining a program reads only the section name and, for BTF targets ({@code tp_btf/},
  * trampolines, iterators), the kernel's BTF; the kernel, tracefs, sysfs and the probed binaries

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bpf4j.attach.AttachException;
+import io.bpf4j.attach.KernelType;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.ProgramDefinition;
@@ -18,7 +19,9 @@ import io.bpf4j.syscall.Errno;
 import io.bpf4j.syscall.ProgramType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,8 +129,41 @@ class KprobeAndTrampolineTest {
         AttachException missing = assertThrows(AttachException.class,
                 () -> trampoline.define("fentry/bpf4j_no_such_function", LoadContext.system()));
         assertTrue(missing.getMessage().contains("has no function bpf4j_no_such_function"), missing.getMessage());
-        assertThrows(UnsupportedOperationException.class,
+        // The system context knows vmlinux only; the loader's knows the modules (KernelModulesTest).
+        AttachException noModule = assertThrows(AttachException.class,
                 () -> trampoline.define("fentry/nf_tables:nft_do_chain", LoadContext.system()));
+        assertTrue(noModule.getMessage().contains("no function nft_do_chain in the BTF of module nf_tables"),
+                noModule.getMessage());
+    }
+
+    @Test
+    void moduleTargetsCarryTheModulesBtfObject() {
+        // A context standing in for the loader's: 9pnet's BTF object 42 holds p9_client_walk as id 70000.
+        List<String> asked = new ArrayList<>();
+        LoadContext withModule = new LoadContext() {
+            @Override
+            public Btf kernelBtf() {
+                return Btf.kernel();
+            }
+
+            @Override
+            public Optional<KernelType> findKernelType(String module, String name, BtfKind kind) {
+                asked.add(module + ":" + name + ":" + kind);
+                return name.equals("p9_client_walk") && (module == null || module.equals("9pnet"))
+                        ? Optional.of(new KernelType("9pnet", 42, 70000)) : LoadContext.super.findKernelType(module, name, kind);
+            }
+        };
+        ProgramDefinition named = trampoline.define("fentry/9pnet:p9_client_walk", withModule);
+        assertEquals(new ProgramDefinition(ProgramType.TRACING, AttachType.TRACE_FENTRY, 70000, false, true, 0, 42), named);
+        ProgramDefinition plain = trampoline.define("fexit/p9_client_walk", withModule);
+        assertEquals(42, plain.attachBtfObjId());
+        assertEquals(AttachType.TRACE_FEXIT, plain.expectedAttachType());
+        assertEquals(List.of("9pnet:p9_client_walk:FUNC", "null:p9_client_walk:FUNC"), asked);
+        assertEquals(0, trampoline.define("fentry/vfs_unlink", withModule).attachBtfObjId(), "vmlinux: no object");
+        for (String bad : List.of("lsm/9pnet:file_open", "freplace/9pnet:handler", "fentry/:p9_client_walk",
+                "fentry/9pnet:")) {
+            assertThrows(AttachException.class, () -> trampoline.define(bad, withModule), bad);
+        }
     }
 
     @Test

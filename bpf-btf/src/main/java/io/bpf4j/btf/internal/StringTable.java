@@ -45,6 +45,33 @@ public final class StringTable {
     }
 
     /**
+     * {@return the buffer holding the string at a valid offset (this table's or a base's)}; with
+     * {@link #positionOf} it lets an index read names as bytes without making a {@code String}
+     */
+    public ByteBuffer bufferOf(int offset) {
+        StringTable t = this;
+        long off = Integer.toUnsignedLong(offset);
+        long baseLen = t.baseLength();
+        while (off < baseLen) {
+            t = t.base;
+            baseLen = t.baseLength();
+        }
+        return t.buf;
+    }
+
+    /** {@return the position in {@link #bufferOf} of the string at a valid offset} */
+    public int positionOf(int offset) {
+        StringTable t = this;
+        long off = Integer.toUnsignedLong(offset);
+        long baseLen = t.baseLength();
+        while (off < baseLen) {
+            t = t.base;
+            baseLen = t.baseLength();
+        }
+        return t.start + (int) (off - baseLen);
+    }
+
+    /**
      * Returns the NUL-terminated string at an offset.
      *
      * @param offset the string offset (unsigned)

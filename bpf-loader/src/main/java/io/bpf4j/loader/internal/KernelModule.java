@@ -34,6 +34,13 @@ public final class KernelModule {
         return Btf::kernel;
     }
 
+    /** vmlinux and the modules' BTF, each parsed only when a load first needs it. */
+    @Provides
+    @Singleton
+    static KernelBtfs kernelBtfs(Bpf bpf, Supplier<Btf> kernelBtf) {
+        return new KernelBtfs(bpf, kernelBtf, Btf.KERNEL_BTF.getParent());
+    }
+
     @Provides
     @Singleton
     static PossibleCpus possibleCpus() {

@@ -19,13 +19,16 @@ public final class LoaderServices {
     private final AttachPlugins attachPlugins;
     private final Supplier<Btf> kernelBtf;
     private final PossibleCpus possibleCpus;
+    private final KernelBtfs kernelBtfs;
 
     @Inject
-    LoaderServices(Bpf bpf, AttachPlugins attachPlugins, Supplier<Btf> kernelBtf, PossibleCpus possibleCpus) {
+    LoaderServices(Bpf bpf, AttachPlugins attachPlugins, Supplier<Btf> kernelBtf, PossibleCpus possibleCpus,
+            KernelBtfs kernelBtfs) {
         this.bpf = bpf;
         this.attachPlugins = attachPlugins;
         this.kernelBtf = kernelBtf;
         this.possibleCpus = possibleCpus;
+        this.kernelBtfs = kernelBtfs;
     }
 
     /** {@return the process-wide services, wired on first use} */
@@ -46,6 +49,11 @@ public final class LoaderServices {
     /** {@return the running kernel's BTF (parsed on first call)} */
     public Btf kernelBtf() {
         return kernelBtf.get();
+    }
+
+    /** {@return vmlinux's and the loaded modules' BTF (each parsed on first use)} */
+    public KernelBtfs kernelBtfs() {
+        return kernelBtfs;
     }
 
     /** {@return the number of possible CPUs, the slot count of per-CPU map values} */

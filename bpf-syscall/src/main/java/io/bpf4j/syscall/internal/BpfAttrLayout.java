@@ -97,6 +97,14 @@ public final class BpfAttrLayout {
     public static final int TEST_BATCH_SIZE = 72;
     public static final int TEST_SIZE = 76;
 
+    // BPF_*_GET_NEXT_ID and BPF_*_GET_FD_BY_ID (the anonymous struct with start_id)
+    /** {@code start_id}, in a union with {@code prog_id}, {@code map_id}, {@code btf_id}, {@code link_id}. */
+    public static final int ID_START_ID = 0;
+    public static final int ID_NEXT_ID = 4;
+    /** {@code open_flags} (4.15), for maps: {@code BPF_F_RDONLY}/{@code BPF_F_WRONLY}. */
+    public static final int ID_OPEN_FLAGS = 8;
+    public static final int ID_SIZE = 12;
+
     // BPF_OBJ_GET_INFO_BY_FD ("info")
     public static final int INFO_BPF_FD = 0;
     public static final int INFO_INFO_LEN = 4;

@@ -49,6 +49,11 @@ public final class NetlinkWriter {
         return attribute(type, new byte[] {(byte) value});
     }
 
+    /** {@return this writer after appending a u16 attribute} */
+    public NetlinkWriter u16(int type, int value) {
+        return attribute(type, ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) value).array());
+    }
+
     /** {@return this writer after appending a u32 attribute} */
     public NetlinkWriter u32(int type, int value) {
         return attribute(type, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array());

@@ -47,9 +47,20 @@ final class GuestModules {
      * @throws IOException when a module cannot be read or decompressed
      */
     static Map<String, byte[]> forNinePee(Path modulesDir) throws IOException {
+        return inLoadOrder(modulesDir, WANTED);
+    }
+
+    /**
+     * @param modulesDir the kernel's {@code lib/modules/<release>}
+     * @param wanted module names ({@code -} and {@code _} alike)
+     * @return module file name to its decompressed bytes, dependencies first; built-in modules
+     *     (no file) are left out
+     * @throws IOException when a module cannot be read or decompressed
+     */
+    static Map<String, byte[]> inLoadOrder(Path modulesDir, List<String> wanted) throws IOException {
         GuestModules m = new GuestModules(modulesDir);
         Map<String, byte[]> ordered = new LinkedHashMap<>();
-        for (String name : WANTED) {
+        for (String name : wanted) {
             m.add(normalize(name), ordered, new ArrayList<>());
         }
         return ordered;

@@ -81,6 +81,25 @@ final class KernelImages {
         }
     }
 
+    /**
+     * The kernel of a label as cached, without fetching: what a guest uses to find its own
+     * kernel's files (modules, config) in the host root it runs on.
+     *
+     * @param label e.g. {@code 6.1}
+     * @return the cached kernel, or empty if the cache (under {@link #cacheRoot()} or root's
+     *     home, which the guest's JVM may not share) has none
+     * @throws IOException when the cache cannot be read
+     */
+    static java.util.Optional<KernelImage> cached(String label) throws IOException {
+        for (Path root : List.of(cacheRoot(), Path.of("/root/.cache/bpf4j/kernels"))) {
+            KernelImage image = readCached(label, root.resolve(label));
+            if (image != null) {
+                return java.util.Optional.of(image);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static KernelImage readCached(String label, Path dir) throws IOException {
         Path props = dir.resolve("kernel.properties");
         if (!Files.isRegularFile(props)) {
