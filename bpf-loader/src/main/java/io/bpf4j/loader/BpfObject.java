@@ -72,6 +72,7 @@ public final class BpfObject implements AutoCloseable {
     private State state = State.OPENED;
     private final KconfigLayout kconfigLayout;
     private StringBuilder userKconfig;
+    private java.nio.file.Path coreBtf;
 
     private BpfObject(ObjectSpec spec, LoaderServices services) {
         this.spec = spec;
@@ -277,6 +278,23 @@ public final class BpfObject implements AutoCloseable {
         return kconfig(name + "=" + value);
     }
 
+    /**
+     * Relocates CO-RE against this BTF file instead of the running kernel's (libbpf's
+     * {@code btf_custom_path}): for a kernel that exposes no {@code /sys/kernel/btf/vmlinux},
+     * with its BTF shipped beside the agent (e.g. from BTFHub). Only CO-RE uses it; attach
+     * targets and ksyms are still the running kernel's.
+     *
+     * @param btfFile a raw BTF file, as {@code /sys/kernel/btf/vmlinux} is (an ELF's {@code .BTF}
+     *     section can be saved as one with {@code Btf.toBytes()})
+     * @return this object
+     * @throws IllegalStateException after load
+     */
+    public BpfObject coreBtf(java.nio.file.Path btfFile) {
+        ensureOpenedNotLoaded("set the CO-RE target BTF");
+        this.coreBtf = java.util.Objects.requireNonNull(btfFile, "btfFile");
+        return this;
+    }
+
     /** {@return true once {@link #load()} succeeded and before close} */
     public boolean isLoaded() {
         return state == State.LOADED;
@@ -419,6 +437,10 @@ public final class BpfObject implements AutoCloseable {
 
     KconfigLayout kconfigLayout() {
         return kconfigLayout;
+    }
+
+    java.nio.file.Path coreBtf() {
+        return coreBtf;
     }
 
     String userKconfig() {

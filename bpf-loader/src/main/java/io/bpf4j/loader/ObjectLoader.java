@@ -247,7 +247,9 @@ final class ObjectLoader {
             List<CoreRelocationRecord> coreRecords = p.coreRelocations();
             if (!coreRecords.isEmpty()) {
                 if (relocator == null) {
-                    relocator = services.kernelBtfs().coreRelocator();
+                    relocator = object.coreBtf() != null
+                            ? CoreRelocator.against(Btf.read(object.coreBtf()))
+                            : services.kernelBtfs().coreRelocator();
                 }
                 CoreRelocation relocated = relocator.relocate(p.name(), insns, coreRecords, spec.btf().orElseThrow());
                 relocated.poisoned().forEach(r -> LOG.log(Level.DEBUG, "program ''{0}'': {1}", p.name(), r));

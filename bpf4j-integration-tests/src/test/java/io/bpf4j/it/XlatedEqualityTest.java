@@ -105,6 +105,20 @@ class XlatedEqualityTest {
         assertEquals(List.of("kconfig_ksym", "ct_kfunc"), List.copyOf(compared.keySet()));
     }
 
+    /**
+     * The object CoreOnKernelsTest runs on five kernels (task_struct chains through anonymous
+     * members, the state/__state flavors, bitfield-free existence, size and enum queries).
+     */
+    @Test
+    void kernelHistoryProgramTranslatesIdentically() throws Exception {
+        Path object = WORK.resolve("core_kernels.bpf.o");
+        try (InputStream in = XlatedEqualityTest.class.getResourceAsStream("/META-INF/bpf/core_kernels.bpf.o")) {
+            assertTrue(in != null, "core_kernels.bpf.o was not compiled from src/test/bpf");
+            Files.write(object, in.readAllBytes());
+        }
+        assertFalse(compare(object).isEmpty(), "no program compared");
+    }
+
     /** {@return the imm field of every slot that is not a normalised map reference} */
     private static List<Integer> immediates(List<String> slots) {
         List<Integer> out = new ArrayList<>();
