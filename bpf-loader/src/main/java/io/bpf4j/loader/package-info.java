@@ -62,12 +62,20 @@
  * obj.kconfig("CONFIG_HZ=1000");                                    // in Java, before load
  * }</pre>
  *
+ * <h2>CO-RE</h2>
+ * Field offsets, sizes, existence, enum values and type ids the program was compiled with are
+ * rewritten for the running kernel ({@code io.bpf4j.core}): candidates in vmlinux, then in the
+ * modules' BTF. For a kernel without {@code /sys/kernel/btf/vmlinux}, ship its BTF and call
+ * {@link io.bpf4j.loader.BpfObject#coreBtf(java.nio.file.Path)} before load. A relocation that
+ * cannot be resolved is poisoned as libbpf does; if the verifier reaches it, the
+ * {@code BpfException} names the relocation and its source line.
+ *
  * <h2>Failures</h2>
  * A kernel refusal is an {@code io.bpf4j.syscall.BpfException} naming the call, the errno
  * and, for programs, carrying the verifier's whole log (its message ends with the log's last
  * meaningful lines). A malformed file is an {@code io.bpf4j.elf.ElfFormatException} naming
  * the file and offset. A struct_ops map that does not fit the running kernel is a
- * {@link io.bpf4j.loader.StructOpsException} naming the object, map and member. What bpf4j cannot do yet is an {@link UnsupportedOperationException}
- * saying what is missing. A failed {@code load()} has already closed everything it created.
+ * {@link io.bpf4j.loader.StructOpsException} naming the object, map and member. What bpf4j
+ * cannot do yet is an {@link UnsupportedOperationException} saying what is missing. A failed {@code load()} has already closed everything it created.
  */
 package io.bpf4j.loader;
