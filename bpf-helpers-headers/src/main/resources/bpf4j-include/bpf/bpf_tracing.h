@@ -246,6 +246,25 @@ ____##name(unsigned long long *ctx ___bpf_apply(___bpf4j_p2_decl, ___bpf4j_npair
 
 /* ---- BPF_KPROBE / BPF_UPROBE: typed arguments read from struct pt_regs. ---- */
 
+/*
+ * The shape shared by every program that takes struct pt_regs (kprobes, uprobes, USDT):
+ * NAME(ctx) is the entry point and calls the inlined ____NAME(ctx, <typed args>) that the code
+ * following the macro defines, with the values UNPACK(args) reads converted to the declared
+ * types (hence the silenced integer-to-pointer warning).
+ */
+#define ___bpf4j_pt_regs_program(name, unpack, args...) \
+name(struct pt_regs *ctx); \
+static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args); \
+typeof(name(0)) name(struct pt_regs *ctx) \
+{ \
+	_Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
+	return ____##name(unpack(args)); \
+	_Pragma("GCC diagnostic pop") \
+} \
+static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args)
+
+
 #define ___bpf4j_kprobe_args0() ctx
 #define ___bpf4j_kprobe_args1(x) ___bpf4j_kprobe_args0(), (void *)PT_REGS_PARM1(ctx)
 #define ___bpf4j_kprobe_args2(x, args...) ___bpf4j_kprobe_args1(args), (void *)PT_REGS_PARM2(ctx)
@@ -258,34 +277,14 @@ ____##name(unsigned long long *ctx ___bpf_apply(___bpf4j_p2_decl, ___bpf4j_npair
 #define ___bpf_kprobe_args(args...) ___bpf_apply(___bpf4j_kprobe_args, ___bpf_narg(args))(args)
 
 /* Entry of a kernel function: the arguments come from the argument registers. */
-#define BPF_KPROBE(name, args...) \
-name(struct pt_regs *ctx); \
-static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args); \
-typeof(name(0)) name(struct pt_regs *ctx) \
-{ \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return ____##name(___bpf_kprobe_args(args)); \
-	_Pragma("GCC diagnostic pop") \
-} \
-static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args)
+#define BPF_KPROBE(name, args...) ___bpf4j_pt_regs_program(name, ___bpf_kprobe_args, ##args)
 
 #define ___bpf4j_kretprobe_args0() ctx
 #define ___bpf4j_kretprobe_args1(x) ___bpf4j_kretprobe_args0(), (void *)PT_REGS_RC(ctx)
 #define ___bpf_kretprobe_args(args...) ___bpf_apply(___bpf4j_kretprobe_args, ___bpf_narg(args))(args)
 
 /* Return of a kernel function: at most one argument, the return value. */
-#define BPF_KRETPROBE(name, args...) \
-name(struct pt_regs *ctx); \
-static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args); \
-typeof(name(0)) name(struct pt_regs *ctx) \
-{ \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return ____##name(___bpf_kretprobe_args(args)); \
-	_Pragma("GCC diagnostic pop") \
-} \
-static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args)
+#define BPF_KRETPROBE(name, args...) ___bpf4j_pt_regs_program(name, ___bpf_kretprobe_args, ##args)
 
 /* User-space functions use the same registers: uprobes are kprobes on user addresses. */
 #define BPF_UPROBE(name, args...) BPF_KPROBE(name, ##args)

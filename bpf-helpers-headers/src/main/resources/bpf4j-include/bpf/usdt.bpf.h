@@ -254,18 +254,8 @@ static __always_inline long ___bpf4j_usdt_arg(struct pt_regs *ctx, __u64 n)
 /*
  * Declares the entry point NAME(struct pt_regs *ctx) and an inlined body
  * ____NAME(ctx, <typed args>) that the code following the macro defines; each argument is
- * bpf_usdt_arg's value converted to the declared type.
+ * bpf_usdt_arg's value converted to the declared type (bpf_tracing.h's shared wrapper).
  */
-#define BPF_USDT(name, args...) \
-name(struct pt_regs *ctx); \
-static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args); \
-typeof(name(0)) name(struct pt_regs *ctx) \
-{ \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return ____##name(___bpf_usdt_args(args)); \
-	_Pragma("GCC diagnostic pop") \
-} \
-static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args)
+#define BPF_USDT(name, args...) ___bpf4j_pt_regs_program(name, ___bpf_usdt_args, ##args)
 
 #endif /* __BPF4J_USDT_BPF_H */

@@ -85,6 +85,12 @@
  *   <li>Options are a record implementing the marker {@link io.bpf4j.attach.AttachOptions}.</li>
  * </ul>
  *
+ * When a section may name its target ({@code kprobe/vfs_unlink}) and the bare prefix attaches by
+ * hand, extend {@link io.bpf4j.attach.SectionTargetPlugin} instead: it reads the section into
+ * the same options record a user passes, so both ways attach through one method, and it refuses
+ * a bare prefix with the plugin's {@code manualAttachHint}. The kprobe, uprobe, USDT and
+ * tracepoint plugins are written that way.
+ *
  * <h2>Registering a plugin</h2>
  *
  * On the module path, declare the provider in the plugin's {@code module-info.java}:

@@ -2,13 +2,12 @@ package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.AttachOptions;
-import io.bpf4j.attach.AttachPlugin;
 import io.bpf4j.attach.BpfLink;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.attach.SectionNames;
+import io.bpf4j.attach.SectionTargetPlugin;
 import io.bpf4j.syscall.AttachType;
 import io.bpf4j.syscall.KprobeMultiRequest;
 import io.bpf4j.syscall.OwnedFd;
@@ -23,12 +22,13 @@ import java.util.Set;
  * traceable function matching the pattern. Bare prefixes attach by hand with
  * {@link KprobeMultiOptions}.
  */
-public final class KprobeMultiPlugin implements AttachPlugin {
+public final class KprobeMultiPlugin extends SectionTargetPlugin<KprobeMultiOptions> {
 
     private static final Set<String> PREFIXES = Set.of("kprobe.multi", "kretprobe.multi", "kprobe.session");
 
     /** Creates the plugin (ServiceLoader calls this). */
     public KprobeMultiPlugin() {
+        super(KprobeMultiOptions.class);
     }
 
     @Override
@@ -46,8 +46,7 @@ public final class KprobeMultiPlugin implements AttachPlugin {
         String prefix = prefixOf(sectionName);
         AttachType type = prefix.equals("kprobe.session") ? AttachType.TRACE_KPROBE_SESSION
                 : AttachType.TRACE_KPROBE_MULTI;
-        return new ProgramDefinition(ProgramType.KPROBE, type, 0, false,
-                !SectionNames.target(sectionName, prefix).isEmpty());
+        return new ProgramDefinition(ProgramType.KPROBE, type, 0, false, namesTarget(sectionName));
     }
 
     @Override
@@ -57,20 +56,13 @@ public final class KprobeMultiPlugin implements AttachPlugin {
     }
 
     @Override
-    public Link attach(AttachContext context) {
-        String prefix = prefixOf(context.sectionName());
-        String pattern = SectionNames.target(context.sectionName(), prefix);
-        if (pattern.isEmpty()) {
-            throw new AttachException("program " + context.programName() + ": " + manualAttachHint(context.sectionName()));
-        }
-        return attach(context, KprobeMultiOptions.matching(pattern));
+    protected KprobeMultiOptions optionsFromSection(String sectionName) {
+        String pattern = SectionNames.target(sectionName, prefixOf(sectionName));
+        return pattern.isEmpty() ? null : KprobeMultiOptions.matching(pattern);
     }
 
     @Override
-    public Link attach(AttachContext context, AttachOptions options) {
-        if (!(options instanceof KprobeMultiOptions multi)) {
-            return AttachPlugin.super.attach(context, options);
-        }
+    protected Link attachWith(AttachContext context, KprobeMultiOptions multi) {
         String prefix = prefixOf(context.sectionName());
         AttachType type = prefix.equals("kprobe.session") ? AttachType.TRACE_KPROBE_SESSION
                 : AttachType.TRACE_KPROBE_MULTI;

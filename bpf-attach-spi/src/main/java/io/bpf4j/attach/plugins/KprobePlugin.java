@@ -2,13 +2,12 @@ package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.AttachOptions;
-import io.bpf4j.attach.AttachPlugin;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.PerfEventLink;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.attach.SectionNames;
+import io.bpf4j.attach.SectionTargetPlugin;
 import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.PerfEventAttr;
 import io.bpf4j.syscall.ProgramType;
@@ -26,12 +25,13 @@ import java.util.Set;
  * defines the probe and opens it as a tracepoint. A function that is not in the kernel, not
  * traceable, or renamed by the compiler ({@code .isra.0}) fails with a message that says so.
  */
-public final class KprobePlugin implements AttachPlugin {
+public final class KprobePlugin extends SectionTargetPlugin<KprobeOptions> {
 
     private static final Set<String> PREFIXES = Set.of("kprobe", "kretprobe", "ksyscall", "kretsyscall");
 
     /** Creates the plugin (ServiceLoader calls this). */
     public KprobePlugin() {
+        super(KprobeOptions.class);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class KprobePlugin implements AttachPlugin {
 
     @Override
     public ProgramDefinition define(String sectionName, LoadContext context) {
-        return new ProgramDefinition(ProgramType.KPROBE, null, 0, false, target(sectionName).isPresent());
+        return new ProgramDefinition(ProgramType.KPROBE, null, 0, false, namesTarget(sectionName));
     }
 
     @Override
@@ -55,21 +55,16 @@ public final class KprobePlugin implements AttachPlugin {
     }
 
     @Override
-    public Link attach(AttachContext context) {
-        KprobeOptions target = target(context.sectionName()).orElseThrow(() -> new AttachException("program "
-                + context.programName() + ": " + manualAttachHint(context.sectionName())));
-        return attachTo(context, target);
+    protected KprobeOptions optionsFromSection(String sectionName) {
+        return target(sectionName).orElse(null);
     }
 
     @Override
-    public Link attach(AttachContext context, AttachOptions options) {
-        if (options instanceof KprobeOptions kprobe) {
-            if (isReturnSection(context.sectionName()) && !kprobe.retprobe()) {
-                kprobe = new KprobeOptions(kprobe.function(), 0, true, kprobe.cookie(), kprobe.legacy());
-            }
-            return attachTo(context, kprobe);
+    protected Link attachWith(AttachContext context, KprobeOptions options) {
+        if (isReturnSection(context.sectionName()) && !options.retprobe()) {
+            options = new KprobeOptions(options.function(), 0, true, options.cookie(), options.legacy());
         }
-        return AttachPlugin.super.attach(context, options);
+        return attachTo(context, options);
     }
 
     private static Link attachTo(AttachContext context, KprobeOptions options) {

@@ -2,13 +2,12 @@ package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.AttachOptions;
-import io.bpf4j.attach.AttachPlugin;
 import io.bpf4j.attach.BpfLink;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.attach.SectionNames;
+import io.bpf4j.attach.SectionTargetPlugin;
 import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.ProgramType;
 import java.util.Set;
@@ -21,12 +20,13 @@ import java.util.Set;
  * with {@link RawTracepointOptions}. Attaching uses {@code BPF_RAW_TRACEPOINT_OPEN}, which
  * returns a {@link BpfLink}.
  */
-public final class RawTracepointPlugin implements AttachPlugin {
+public final class RawTracepointPlugin extends SectionTargetPlugin<RawTracepointOptions> {
 
     private static final Set<String> PREFIXES = Set.of("raw_tp", "raw_tracepoint", "raw_tp.w", "raw_tracepoint.w");
 
     /** Creates the plugin (ServiceLoader calls this). */
     public RawTracepointPlugin() {
+        super(RawTracepointOptions.class);
     }
 
     @Override
@@ -43,25 +43,24 @@ public final class RawTracepointPlugin implements AttachPlugin {
     public ProgramDefinition define(String sectionName, LoadContext context) {
         String prefix = prefixOf(sectionName);
         ProgramType type = prefix.endsWith(".w") ? ProgramType.RAW_TRACEPOINT_WRITABLE : ProgramType.RAW_TRACEPOINT;
-        return new ProgramDefinition(type, null, 0, false, tracepointName(sectionName) != null);
+        return new ProgramDefinition(type, null, 0, false, namesTarget(sectionName));
     }
 
     @Override
-    public Link attach(AttachContext context) {
-        String name = tracepointName(context.sectionName());
-        if (name == null) {
-            throw new AttachException("program " + context.programName() + " in section '" + context.sectionName()
-                    + "' names no raw tracepoint: attach it by hand with RawTracepointOptions");
-        }
-        return attachTo(context, name);
+    public String manualAttachHint(String sectionName) {
+        return "section '" + sectionName + "' names no raw tracepoint: attach it by hand with"
+                + " new RawTracepointOptions(<name>)";
     }
 
     @Override
-    public Link attach(AttachContext context, AttachOptions options) {
-        if (options instanceof RawTracepointOptions raw) {
-            return attachTo(context, raw.name());
-        }
-        return AttachPlugin.super.attach(context, options);
+    protected RawTracepointOptions optionsFromSection(String sectionName) {
+        String name = tracepointName(sectionName);
+        return name == null ? null : new RawTracepointOptions(name);
+    }
+
+    @Override
+    protected Link attachWith(AttachContext context, RawTracepointOptions options) {
+        return attachTo(context, options.name());
     }
 
     private static Link attachTo(AttachContext context, String name) {

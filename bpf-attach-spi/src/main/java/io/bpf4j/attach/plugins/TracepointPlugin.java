@@ -2,13 +2,12 @@ package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.AttachOptions;
-import io.bpf4j.attach.AttachPlugin;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.PerfEventLink;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.attach.SectionNames;
+import io.bpf4j.attach.SectionTargetPlugin;
 import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.PerfEventAttr;
 import io.bpf4j.syscall.ProgramType;
@@ -22,7 +21,7 @@ import java.util.Set;
  * <p>Attaching opens the tracepoint as a perf event ({@code PERF_TYPE_TRACEPOINT}, config = its
  * id in tracefs) and links the program to it ({@link PerfEventLink}).
  */
-public final class TracepointPlugin implements AttachPlugin {
+public final class TracepointPlugin extends SectionTargetPlugin<TracepointOptions> {
 
     /** {@code PERF_FLAG_FD_CLOEXEC} (include/uapi/linux/perf_event.h, Linux 3.14). */
     static final long PERF_FLAG_FD_CLOEXEC = 1L << 3;
@@ -31,6 +30,7 @@ public final class TracepointPlugin implements AttachPlugin {
 
     /** Creates the plugin (ServiceLoader calls this). */
     public TracepointPlugin() {
+        super(TracepointOptions.class);
     }
 
     @Override
@@ -45,26 +45,23 @@ public final class TracepointPlugin implements AttachPlugin {
 
     @Override
     public ProgramDefinition define(String sectionName, LoadContext context) {
-        boolean auto = parse(sectionName) != null;
-        return new ProgramDefinition(ProgramType.TRACEPOINT, null, 0, false, auto);
+        return new ProgramDefinition(ProgramType.TRACEPOINT, null, 0, false, namesTarget(sectionName));
     }
 
     @Override
-    public Link attach(AttachContext context) {
-        TracepointOptions target = parse(context.sectionName());
-        if (target == null) {
-            throw new AttachException("program " + context.programName() + " in section '" + context.sectionName()
-                    + "' names no tracepoint: attach it by hand with TracepointOptions");
-        }
-        return attachTo(context, target);
+    public String manualAttachHint(String sectionName) {
+        return "section '" + sectionName + "' names no tracepoint: attach it by hand with"
+                + " new TracepointOptions(<category>, <name>)";
     }
 
     @Override
-    public Link attach(AttachContext context, AttachOptions options) {
-        if (options instanceof TracepointOptions tracepoint) {
-            return attachTo(context, tracepoint);
-        }
-        return AttachPlugin.super.attach(context, options);
+    protected TracepointOptions optionsFromSection(String sectionName) {
+        return parse(sectionName);
+    }
+
+    @Override
+    protected Link attachWith(AttachContext context, TracepointOptions options) {
+        return attachTo(context, options);
     }
 
     private static Link attachTo(AttachContext context, TracepointOptions target) {

@@ -2,13 +2,12 @@ package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.AttachOptions;
-import io.bpf4j.attach.AttachPlugin;
 import io.bpf4j.attach.BpfLink;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.attach.SectionNames;
+import io.bpf4j.attach.SectionTargetPlugin;
 import io.bpf4j.btf.Btf;
 import io.bpf4j.btf.BtfKind;
 import io.bpf4j.btf.BtfType;
@@ -30,13 +29,14 @@ import java.util.Set;
  * glob, each with its own cookie if given; the bare prefixes attach by hand with
  * {@link UprobeMultiOptions} (a glob, function names or raw offsets, semaphores, a pid).
  */
-public final class UprobeMultiPlugin implements AttachPlugin {
+public final class UprobeMultiPlugin extends SectionTargetPlugin<UprobeMultiOptions> {
 
     private static final Set<String> PREFIXES = Set.of("uprobe.multi", "uretprobe.multi", "uprobe.multi.s",
             "uretprobe.multi.s");
 
     /** Creates the plugin (ServiceLoader calls this). */
     public UprobeMultiPlugin() {
+        super(UprobeMultiOptions.class);
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class UprobeMultiPlugin implements AttachPlugin {
         String prefix = prefixOf(sectionName);
         // Before 6.6 the program still loads, as a plain kprobe program: attaching then says what is missing.
         AttachType type = kernelHasUprobeMulti(context) ? AttachType.TRACE_UPROBE_MULTI : null;
-        return new ProgramDefinition(ProgramType.KPROBE, type, 0, prefix.endsWith(".s"), target(sectionName) != null);
+        return new ProgramDefinition(ProgramType.KPROBE, type, 0, prefix.endsWith(".s"), namesTarget(sectionName));
     }
 
     @Override
@@ -64,20 +64,13 @@ public final class UprobeMultiPlugin implements AttachPlugin {
     }
 
     @Override
-    public Link attach(AttachContext context) {
-        UprobeMultiOptions target = target(context.sectionName());
-        if (target == null) {
-            throw new AttachException("program " + context.programName() + ": " + manualAttachHint(context.sectionName()));
-        }
-        return attachTo(context, target);
+    protected UprobeMultiOptions optionsFromSection(String sectionName) {
+        return target(sectionName);
     }
 
     @Override
-    public Link attach(AttachContext context, AttachOptions options) {
-        if (options instanceof UprobeMultiOptions multi) {
-            return attachTo(context, multi);
-        }
-        return AttachPlugin.super.attach(context, options);
+    protected Link attachWith(AttachContext context, UprobeMultiOptions options) {
+        return attachTo(context, options);
     }
 
     private static Link attachTo(AttachContext context, UprobeMultiOptions options) {

@@ -2,13 +2,12 @@ package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.AttachOptions;
-import io.bpf4j.attach.AttachPlugin;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.PerfEventLink;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.attach.SectionNames;
+import io.bpf4j.attach.SectionTargetPlugin;
 import io.bpf4j.syscall.OwnedFd;
 import io.bpf4j.syscall.PerfEventAttr;
 import io.bpf4j.syscall.ProgramType;
@@ -26,12 +25,13 @@ import java.util.Set;
  * return probes) linked to the program ({@link PerfEventLink}). A program in a
  * {@code uretprobe} section always probes returns.
  */
-public final class UprobePlugin implements AttachPlugin {
+public final class UprobePlugin extends SectionTargetPlugin<UprobeOptions> {
 
     private static final Set<String> PREFIXES = Set.of("uprobe", "uretprobe", "uprobe.s", "uretprobe.s");
 
     /** Creates the plugin (ServiceLoader calls this). */
     public UprobePlugin() {
+        super(UprobeOptions.class);
     }
 
     @Override
@@ -47,32 +47,29 @@ public final class UprobePlugin implements AttachPlugin {
     @Override
     public ProgramDefinition define(String sectionName, LoadContext context) {
         String prefix = prefixOf(sectionName);
-        boolean auto = target(sectionName) != null;
-        return new ProgramDefinition(ProgramType.KPROBE, null, 0, prefix.endsWith(".s"), auto);
+        return new ProgramDefinition(ProgramType.KPROBE, null, 0, prefix.endsWith(".s"), namesTarget(sectionName));
     }
 
     @Override
-    public Link attach(AttachContext context) {
-        UprobeTarget target = target(context.sectionName());
-        if (target == null) {
-            throw new AttachException("program " + context.programName() + " in section '" + context.sectionName()
-                    + "' names no binary and function: attach it by hand with UprobeOptions");
+    public String manualAttachHint(String sectionName) {
+        return "section '" + sectionName + "' names no binary and function: attach it by hand with"
+                + " UprobeOptions.builder(<binary>)";
+    }
+
+    @Override
+    protected UprobeOptions optionsFromSection(String sectionName) {
+        UprobeTarget target = target(sectionName);
+        return target == null ? null : new UprobeOptions(target.binary(), target.function(), target.offset(), -1,
+                isReturnSection(sectionName), 0);
+    }
+
+    @Override
+    protected Link attachWith(AttachContext context, UprobeOptions options) {
+        if (!options.retprobe() && isReturnSection(context.sectionName())) {
+            options = new UprobeOptions(options.binary(), options.function(), options.offset(), options.pid(), true,
+                    options.cookie());
         }
-        UprobeOptions options = new UprobeOptions(target.binary(), target.function(), target.offset(), -1,
-                isReturnSection(context.sectionName()), 0);
         return attachTo(context, options);
-    }
-
-    @Override
-    public Link attach(AttachContext context, AttachOptions options) {
-        if (options instanceof UprobeOptions uprobe) {
-            if (!uprobe.retprobe() && isReturnSection(context.sectionName())) {
-                uprobe = new UprobeOptions(uprobe.binary(), uprobe.function(), uprobe.offset(), uprobe.pid(), true,
-                        uprobe.cookie());
-            }
-            return attachTo(context, uprobe);
-        }
-        return AttachPlugin.super.attach(context, options);
     }
 
     private static Link attachTo(AttachContext context, UprobeOptions options) {

@@ -2,14 +2,13 @@ package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachContext;
 import io.bpf4j.attach.AttachException;
-import io.bpf4j.attach.AttachOptions;
-import io.bpf4j.attach.AttachPlugin;
 import io.bpf4j.attach.CompositeLink;
 import io.bpf4j.attach.Link;
 import io.bpf4j.attach.LoadContext;
 import io.bpf4j.attach.PerfEventLink;
 import io.bpf4j.attach.ProgramDefinition;
 import io.bpf4j.attach.SectionNames;
+import io.bpf4j.attach.SectionTargetPlugin;
 import io.bpf4j.btf.Btf;
 import io.bpf4j.btf.BtfKind;
 import io.bpf4j.btf.BtfType;
@@ -46,7 +45,7 @@ import java.util.stream.Collectors;
  * reference counter, so the kernel counts it up in every process while attached (4.20). The
  * returned link detaches every uprobe and frees the slots.
  */
-public final class UsdtPlugin implements AttachPlugin {
+public final class UsdtPlugin extends SectionTargetPlugin<UsdtOptions> {
 
     /** The map of argument specs, declared by {@code bpf/usdt.bpf.h} (libbpf's name). */
     public static final String SPECS_MAP = "__bpf_usdt_specs";
@@ -57,6 +56,7 @@ public final class UsdtPlugin implements AttachPlugin {
 
     /** Creates the plugin (ServiceLoader calls this). */
     public UsdtPlugin() {
+        super(UsdtOptions.class);
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class UsdtPlugin implements AttachPlugin {
     @Override
     public ProgramDefinition define(String sectionName, LoadContext context) {
         String prefix = prefixOf(sectionName);
-        return new ProgramDefinition(ProgramType.KPROBE, null, 0, prefix.equals("usdt.s"), target(sectionName) != null);
+        return new ProgramDefinition(ProgramType.KPROBE, null, 0, prefix.equals("usdt.s"), namesTarget(sectionName));
     }
 
     @Override
@@ -82,20 +82,13 @@ public final class UsdtPlugin implements AttachPlugin {
     }
 
     @Override
-    public Link attach(AttachContext context) {
-        UsdtOptions target = target(context.sectionName());
-        if (target == null) {
-            throw new AttachException("program " + context.programName() + ": " + manualAttachHint(context.sectionName()));
-        }
-        return attachTo(context, target);
+    protected UsdtOptions optionsFromSection(String sectionName) {
+        return target(sectionName);
     }
 
     @Override
-    public Link attach(AttachContext context, AttachOptions options) {
-        if (options instanceof UsdtOptions usdt) {
-            return attachTo(context, usdt);
-        }
-        return AttachPlugin.super.attach(context, options);
+    protected Link attachWith(AttachContext context, UsdtOptions options) {
+        return attachTo(context, options);
     }
 
     /** {@return the options a section names: {@code usdt/<binary>:<provider>:<name>}, or null for a bare prefix} */
