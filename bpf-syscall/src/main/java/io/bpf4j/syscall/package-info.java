@@ -81,6 +81,10 @@
  * }
  * }</pre>
  *
+ * <p>Kernel symbols by name come from {@link io.bpf4j.syscall.Kallsyms}, the one reader of
+ * {@code /proc/kallsyms}: the loader takes untyped {@code __ksym} addresses from it, the kprobe
+ * plugins the functions they may probe.
+ *
  * <h2>Attaching without bpf_link</h2>
  *
  * <p>Older attach paths are here too: {@link io.bpf4j.syscall.Bpf#progAttach} /

@@ -1,7 +1,9 @@
 package io.bpf4j.attach.plugins;
 
 import io.bpf4j.attach.AttachException;
+import io.bpf4j.syscall.Kallsyms;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class KernelSymbols {
 
-    static final Path KALLSYMS = Path.of("/proc/kallsyms");
+    static final Path KALLSYMS = Kallsyms.PATH;
 
     private KernelSymbols() {
     }
@@ -25,15 +27,14 @@ final class KernelSymbols {
     /** {@return the text symbols of /proc/kallsyms (type t or T), module suffixes dropped} */
     static Set<String> textSymbols() {
         Set<String> names = new LinkedHashSet<>();
-        try (var lines = Files.lines(KALLSYMS)) {
-            lines.forEach(line -> {
-                String[] fields = line.split("\\s+");
-                if (fields.length >= 3 && (fields[1].equals("t") || fields[1].equals("T"))) {
-                    names.add(fields[2]);
+        try {
+            Kallsyms.forEach(symbol -> {
+                if (symbol.isText()) {
+                    names.add(symbol.name());
                 }
             });
-        } catch (IOException e) {
-            throw new AttachException("cannot read " + KALLSYMS, e);
+        } catch (UncheckedIOException e) {
+            throw new AttachException("cannot read " + KALLSYMS, e.getCause());
         }
         return names;
     }
