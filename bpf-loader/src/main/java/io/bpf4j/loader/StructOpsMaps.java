@@ -5,7 +5,6 @@ import io.bpf4j.elf.object.ObjectSpec;
 import io.bpf4j.elf.object.StructOpsSpec;
 import io.bpf4j.loader.internal.ResourceScope;
 import io.bpf4j.loader.internal.StructOpsLayout;
-import io.bpf4j.syscall.AttachType;
 import io.bpf4j.syscall.Bpf;
 import io.bpf4j.syscall.BpfException;
 import io.bpf4j.syscall.Errno;
@@ -128,9 +127,7 @@ final class StructOpsMaps {
         if (target == null || object.program(program).type() != ProgramType.STRUCT_OPS) {
             return;
         }
-        // For STRUCT_OPS the kernel reads expected_attach_type as the member's index, not as an
-        // attach type; AttachType.of only carries the number to the wire.
-        request.expectedAttachType(AttachType.of(target.memberIndex()));
+        request.structOpsMember(target.memberIndex());
         request.attachBtf(target.kernelTypeId(), 0);
     }
 

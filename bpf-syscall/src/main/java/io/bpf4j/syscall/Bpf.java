@@ -418,7 +418,8 @@ public final class Bpf {
         a.putInt(PROG_LOAD_PROG_FLAGS, r.progFlags());
         putName(a, PROG_LOAD_PROG_NAME, r.name());
         a.putInt(PROG_LOAD_PROG_IFINDEX, r.ifindex());
-        a.putInt(PROG_LOAD_EXPECTED_ATTACH_TYPE, r.expectedAttachType() == null ? 0 : r.expectedAttachType().value());
+        a.putInt(PROG_LOAD_EXPECTED_ATTACH_TYPE, r.expectedAttachType() != null ? r.expectedAttachType().value()
+                : r.structOpsMember());
         a.putInt(PROG_LOAD_PROG_BTF_FD, r.btfFd());
         if (funcInfo != 0) {
             a.putInt(PROG_LOAD_FUNC_INFO_REC_SIZE, r.funcInfoRecSize());

@@ -30,12 +30,14 @@ import java.util.Objects;
  * @param logLevel verifier log level: 0 = no log unless the load fails, 1 = basic, 2 = verbose,
  *     4 = statistics (may be or'ed)
  * @param logSize first size in bytes of the log buffer; grown on truncation up to 16 MiB
+ * @param structOpsMember for a {@code STRUCT_OPS} program, the index of the struct member it
+ *     implements, which the kernel reads from {@code expected_attach_type}; else 0
  */
 public record ProgLoadRequest(ProgramType type, AttachType expectedAttachType, String name, String license,
                               byte[] insns, int kernVersion, int progFlags, int ifindex, int btfFd,
                               int funcInfoRecSize, byte[] funcInfo, int lineInfoRecSize, byte[] lineInfo,
                               int attachBtfId, int attachBtfObjFd, int attachProgFd, int[] fdArray,
-                              int logLevel, int logSize) {
+                              int logLevel, int logSize, int structOpsMember) {
     /** Default first log buffer size: 64 KiB. */
     public static final int DEFAULT_LOG_SIZE = 64 * 1024;
     /** Largest log buffer bpf4j grows to: 16 MiB (the kernel's limit is {@code UINT_MAX >> 2}). */
@@ -50,6 +52,11 @@ public record ProgLoadRequest(ProgramType type, AttachType expectedAttachType, S
         if (insns.length == 0 || insns.length % 8 != 0) {
             throw new IllegalArgumentException("program " + name + ": instructions are " + insns.length
                     + " bytes, not a positive multiple of 8");
+        }
+        if (structOpsMember != 0 && (type != ProgramType.STRUCT_OPS || expectedAttachType != null)) {
+            throw new IllegalArgumentException("program " + name + ": a struct_ops member index (" + structOpsMember
+                    + ") is for STRUCT_OPS programs without an expected attach type, not " + type
+                    + (expectedAttachType == null ? "" : " expecting " + expectedAttachType));
         }
         if (attachBtfObjFd != 0 && attachProgFd != 0) {
             throw new IllegalArgumentException("program " + name
@@ -125,6 +132,7 @@ public record ProgLoadRequest(ProgramType type, AttachType expectedAttachType, S
     public String toString() {
         return "ProgLoadRequest[" + type + " " + name + ", " + insnCount() + " insns, license " + license
                 + (expectedAttachType == null ? "" : ", expected attach " + expectedAttachType)
+                + (structOpsMember == 0 ? "" : ", struct_ops member " + structOpsMember)
                 + (attachBtfId == 0 ? "" : ", attach btf id " + attachBtfId)
                 + ", log level " + logLevel + "]";
     }
@@ -155,6 +163,7 @@ public record ProgLoadRequest(ProgramType type, AttachType expectedAttachType, S
         private int[] fdArray;
         private int logLevel;
         private int logSize = DEFAULT_LOG_SIZE;
+        private int structOpsMember;
 
         private Builder(ProgramType type, byte[] insns) {
             this.type = type;
@@ -164,6 +173,15 @@ public record ProgLoadRequest(ProgramType type, AttachType expectedAttachType, S
         /** Sets the expected attach type (null for none). */
         public Builder expectedAttachType(AttachType expectedAttachType) {
             this.expectedAttachType = expectedAttachType;
+            return this;
+        }
+
+        /**
+         * Sets the struct member a {@code STRUCT_OPS} program implements, by its index in the
+         * kernel's struct (sent as {@code expected_attach_type}, as the kernel reads it).
+         */
+        public Builder structOpsMember(int memberIndex) {
+            this.structOpsMember = memberIndex;
             return this;
         }
 
@@ -252,7 +270,7 @@ public record ProgLoadRequest(ProgramType type, AttachType expectedAttachType, S
         public ProgLoadRequest build() {
             return new ProgLoadRequest(type, expectedAttachType, name, license, insns, kernVersion, progFlags,
                     ifindex, btfFd, funcInfoRecSize, funcInfo, lineInfoRecSize, lineInfo, attachBtfId,
-                    attachBtfObjFd, attachProgFd, fdArray, logLevel, logSize);
+                    attachBtfObjFd, attachProgFd, fdArray, logLevel, logSize, structOpsMember);
         }
     }
 }

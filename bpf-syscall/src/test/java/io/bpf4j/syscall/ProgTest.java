@@ -159,6 +159,11 @@ class ProgTest {
                 () -> ProgLoadRequest.builder(ProgramType.XDP, new byte[8]).attachBtf(5, 3).attachProgFd(4).build());
         assertThrows(IllegalArgumentException.class,
                 () -> ProgLoadRequest.builder(ProgramType.XDP, new byte[8]).funcInfo(8, new byte[12]).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> ProgLoadRequest.builder(ProgramType.KPROBE, new byte[8]).structOpsMember(3).build());
+        // Members past the last attach type's number are fine: the index is not an attach type.
+        assertEquals(70, ProgLoadRequest.builder(ProgramType.STRUCT_OPS, new byte[8]).structOpsMember(70).build()
+                .structOpsMember());
         byte[] insns = Insns.returning(1);
         ProgLoadRequest r = ProgLoadRequest.builder(ProgramType.XDP, insns).build();
         insns[0] = 0;
