@@ -98,6 +98,7 @@ public final class Bpf {
      * @throws BpfException if the kernel refuses
      */
     public OwnedFd mapCreate(MapCreateRequest r) {
+        MemlockLimit.ensureChecked();
         ThreadScratch s = ThreadScratch.get();
         ByteBuffer a = s.clearAttr(MAP_CREATE_SIZE);
         a.putInt(MAP_CREATE_MAP_TYPE, r.type().value());
@@ -116,8 +117,10 @@ public final class Bpf {
         a.putLong(MAP_CREATE_MAP_EXTRA, r.mapExtra());
         long rc = bpf(MAP_CREATE, s, MAP_CREATE_SIZE);
         if (rc < 0) {
-            throw failure(MAP_CREATE, LibC.errno(), "map " + describe(r.name()) + " (" + r.type().uapiName()
-                    + ", key " + r.keySize() + ", value " + r.valueSize() + ", max entries " + r.maxEntries() + ")");
+            int errno = LibC.errno();
+            throw failure(MAP_CREATE, errno, "map " + describe(r.name()) + " (" + r.type().uapiName()
+                    + ", key " + r.keySize() + ", value " + r.valueSize() + ", max entries " + r.maxEntries() + ")"
+                    + MemlockLimit.hintFor(errno));
         }
         return OwnedFd.adopt((int) rc, "map " + describe(r.name()));
     }
@@ -349,6 +352,7 @@ public final class Bpf {
      *     log
      */
     public ProgLoadResult progLoadWithLog(ProgLoadRequest r) {
+        MemlockLimit.ensureChecked();
         String what = "program " + describe(r.name());
         try (NativeArgs args = new NativeArgs()) {
             long insns = args.bytes(r.insnsUnsafe());
@@ -394,12 +398,30 @@ public final class Bpf {
                         continue;
                     }
                     int reported = errno == Errno.ENOSPC && firstErrno != 0 ? firstErrno : errno;
-                    throw new BpfException(callName(PROG_LOAD), reported,
-                            what + (truncated ? " (verifier log truncated at " + size + " bytes)" : ""), text);
+                    throw new BpfException(callName(PROG_LOAD), reported, what + (truncated
+                            ? " (verifier log truncated at " + size + " bytes)" : "") + MemlockLimit.hintFor(reported),
+                            text);
                 } finally {
                     log.close();
                 }
             }
+        }
+    }
+
+    /**
+     * Loads {@code r} once, without a log, and closes it: a feature probe that must not itself
+     * wait for {@link MemlockLimit}.
+     *
+     * @return whether the kernel accepted the program
+     */
+    static boolean loadsAndCloses(ProgLoadRequest r) {
+        try (NativeArgs args = new NativeArgs()) {
+            long rc = progLoadAttempt(r, args.bytes(r.insnsUnsafe()), args.cString(r.license()), 0, 0, 0, 0, 0, 0);
+            if (rc < 0) {
+                return false;
+            }
+            OwnedFd.adopt((int) rc, "probe program").close();
+            return true;
         }
     }
 
@@ -494,6 +516,7 @@ public final class Bpf {
         if (btf.length == 0) {
             throw new IllegalArgumentException("empty BTF");
         }
+        MemlockLimit.ensureChecked();
         try (NativeArgs args = new NativeArgs()) {
             long data = args.bytes(btf);
             long rc = btfLoadAttempt(data, btf.length, 0, 0, 0);
@@ -518,8 +541,9 @@ public final class Bpf {
                         size = (int) Math.min(ProgLoadRequest.MAX_LOG_SIZE, Math.max(2L * size, trueSize + 1L));
                         continue;
                     }
-                    throw new BpfException(callName(BTF_LOAD), errno == Errno.ENOSPC ? firstErrno : errno,
-                            "BTF of " + btf.length + " bytes" + (truncated ? " (log truncated)" : ""), text);
+                    int reported = errno == Errno.ENOSPC ? firstErrno : errno;
+                    throw new BpfException(callName(BTF_LOAD), reported, "BTF of " + btf.length + " bytes"
+                            + (truncated ? " (log truncated)" : "") + MemlockLimit.hintFor(reported), text);
                 } finally {
                     log.close();
                 }

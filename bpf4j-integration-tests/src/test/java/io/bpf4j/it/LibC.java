@@ -53,4 +53,10 @@ interface LibC extends Library {
     long write(int fd, byte[] buffer, long count) throws LastErrorException;
 
     int close(int fd);
+
+    /** RLIMIT_MEMLOCK (include/uapi/asm-generic/resource.h). */
+    int RLIMIT_MEMLOCK = 8;
+
+    /** {@code setrlimit(2)}: {@code limit} is {soft, hard}. */
+    int setrlimit(int resource, long[] limit) throws LastErrorException;
 }

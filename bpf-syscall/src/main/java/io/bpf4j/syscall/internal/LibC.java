@@ -37,6 +37,12 @@ public final class LibC {
     /** {@code int getpagesize(void)}. */
     public static native int getpagesize();
 
+    /** {@code int getrlimit(int resource, struct rlimit *rlim)}; {@code rlim} holds two unsigned longs. */
+    public static native int getrlimit(int resource, long rlim);
+
+    /** {@code int setrlimit(int resource, const struct rlimit *rlim)}. */
+    public static native int setrlimit(int resource, long rlim);
+
     /** {@return the calling thread's errno as saved by JNA after its last native call} */
     public static int errno() {
         return Native.getLastError();
