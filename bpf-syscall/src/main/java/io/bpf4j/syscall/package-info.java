@@ -81,6 +81,10 @@
  * }
  * }</pre>
  *
+ * <p>Kernels before 5.11 charge BPF memory to {@code RLIMIT_MEMLOCK}; the first map, program or
+ * BTF object created through {@code Bpf} raises it there, once ({@link
+ * io.bpf4j.syscall.MemlockLimit}, as libbpf does).
+ *
  * <p>Kernel symbols by name come from {@link io.bpf4j.syscall.Kallsyms}, the one reader of
  * {@code /proc/kallsyms}: the loader takes untyped {@code __ksym} addresses from it, the kprobe
  * plugins the functions they may probe.
