@@ -9,9 +9,10 @@ import io.bpf4j.syscall.internal.LibC;
  * BTF object to; from 5.11 BPF memory is charged to the memory cgroup instead.
  *
  * <p>bpf4j does what libbpf does: before the first map, program or BTF object the process
- * creates through {@link Bpf}, it asks the kernel once whether BPF memory is charged to memory
- * cgroups (a program calling {@code bpf_ktime_get_coarse_ns}, a helper that arrived with that
- * change, loads only there). When it is not, the soft and hard limits are raised to
+ * creates through {@link Bpf}, it finds out once whether BPF memory is charged to memory
+ * cgroups: always from 5.11, and on an older kernel only if a program calling
+ * {@code bpf_ktime_get_coarse_ns}, a helper that arrived with that change, loads (libbpf's
+ * probe, which finds backports). When it is not, the soft and hard limits are raised to
  * {@link #raiseTo(long) the configured value}, unlimited by default; raising needs
  * {@code CAP_SYS_RESOURCE} unless the hard limit already allows it. It happens at most once per
  * process. When the kernel later refuses with {@code EPERM}, the exception says what the limit
@@ -99,8 +100,9 @@ public final class MemlockLimit {
             if (checked) {
                 return;
             }
-            chargesMemcg = Bpf.loadsAndCloses(ProgLoadRequest.builder(ProgramType.SOCKET_FILTER,
-                    callThenExit(KTIME_GET_COARSE_NS)).license("GPL").build());
+            // From 5.11 no kernel charges the limit; the probe finds older kernels with the change
+            // backported, and needs privileges that the version check does not.
+            chargesMemcg = releaseAtLeast511(System.getProperty("os.version")) || probeLoads();
             if (!chargesMemcg && target != 0) {
                 raiseFailure = raise(target);
             }
@@ -120,7 +122,8 @@ public final class MemlockLimit {
             if (chargesMemcg) {
                 return "";
             }
-            return " (this kernel charges BPF memory to RLIMIT_MEMLOCK, now " + current()
+            // The probe fails the same way without privileges, so this is said as a possibility.
+            return " (RLIMIT_MEMLOCK is " + current() + ": kernels before 5.11 charge BPF memory to it"
                     + (raiseFailure != null ? "; raising it failed: " + raiseFailure
                     : target == 0 ? "; raising it is turned off" : "") + ")";
         }
@@ -135,6 +138,24 @@ public final class MemlockLimit {
                 return "setrlimit: " + Errno.name(errno) + " (needs CAP_SYS_RESOURCE)";
             }
             return null;
+        }
+    }
+
+    /** {@return whether a program calling {@code bpf_ktime_get_coarse_ns} loads} */
+    static boolean probeLoads() {
+        return Bpf.loadsAndCloses(ProgLoadRequest.builder(ProgramType.SOCKET_FILTER,
+                callThenExit(KTIME_GET_COARSE_NS)).license("GPL").build());
+    }
+
+    /** {@return whether a kernel release such as {@code 6.1.0-50-amd64} is 5.11 or later} */
+    static boolean releaseAtLeast511(String release) {
+        String[] parts = release.split("[.-]", 3);
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major > 5 || (major == 5 && minor >= 11);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
