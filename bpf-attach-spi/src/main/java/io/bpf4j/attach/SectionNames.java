@@ -52,4 +52,20 @@ public final class SectionNames {
         }
         return best;
     }
+
+    /**
+     * {@return the longest prefix of {@code prefixes} that {@code sectionName} has}
+     *
+     * @param sectionName a section name a plugin was handed
+     * @param prefixes    the plugin's prefixes
+     * @param kind        what such a section is, with its article ("a kprobe"), for the message
+     * @throws AttachException when the section has none of them
+     */
+    public static String requiredPrefix(String sectionName, Iterable<String> prefixes, String kind) {
+        String prefix = longestPrefix(sectionName, prefixes);
+        if (prefix == null) {
+            throw new AttachException("section '" + sectionName + "' is not " + kind + " section");
+        }
+        return prefix;
+    }
 }

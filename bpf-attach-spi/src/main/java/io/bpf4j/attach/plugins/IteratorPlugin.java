@@ -105,10 +105,7 @@ public final class IteratorPlugin implements AttachPlugin {
     }
 
     static String target(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, PREFIXES);
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not an iterator section");
-        }
+        String prefix = SectionNames.requiredPrefix(sectionName, PREFIXES, "an iterator");
         String target = SectionNames.target(sectionName, prefix);
         if (target.isEmpty() || target.contains("/")) {
             throw new AttachException("section '" + sectionName + "': expected " + prefix + "/<iterator>, such as"

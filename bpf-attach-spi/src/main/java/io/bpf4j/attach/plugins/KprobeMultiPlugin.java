@@ -83,11 +83,7 @@ public final class KprobeMultiPlugin extends SectionTargetPlugin<KprobeMultiOpti
     }
 
     private static String prefixOf(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, PREFIXES);
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not a multi-kprobe section");
-        }
-        return prefix;
+        return SectionNames.requiredPrefix(sectionName, PREFIXES, "a multi-kprobe");
     }
 
     @Override

@@ -103,11 +103,7 @@ public final class KprobePlugin extends SectionTargetPlugin<KprobeOptions> {
     }
 
     private static String prefixOf(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, PREFIXES);
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not a kprobe section");
-        }
-        return prefix;
+        return SectionNames.requiredPrefix(sectionName, PREFIXES, "a kprobe");
     }
 
     static boolean isReturnSection(String sectionName) {

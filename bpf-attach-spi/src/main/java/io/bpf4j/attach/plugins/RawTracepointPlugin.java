@@ -76,11 +76,7 @@ public final class RawTracepointPlugin extends SectionTargetPlugin<RawTracepoint
     }
 
     private static String prefixOf(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, PREFIXES);
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not a raw tracepoint section");
-        }
-        return prefix;
+        return SectionNames.requiredPrefix(sectionName, PREFIXES, "a raw tracepoint");
     }
 
     /** {@return the raw tracepoint a section names, or null for the bare prefix} */

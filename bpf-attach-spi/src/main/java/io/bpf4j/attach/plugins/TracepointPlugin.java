@@ -88,10 +88,7 @@ public final class TracepointPlugin extends SectionTargetPlugin<TracepointOption
 
     /** {@return the tracepoint a section names, or null for the bare prefix} */
     static TracepointOptions parse(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, PREFIXES);
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not a tracepoint section");
-        }
+        String prefix = SectionNames.requiredPrefix(sectionName, PREFIXES, "a tracepoint");
         String target = SectionNames.target(sectionName, prefix);
         if (target.isEmpty()) {
             return null;

@@ -196,11 +196,7 @@ public final class TrampolinePlugin implements AttachPlugin {
     }
 
     private static String prefixOf(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, KINDS.keySet());
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not a trampoline section");
-        }
-        return prefix;
+        return SectionNames.requiredPrefix(sectionName, KINDS.keySet(), "a trampoline");
     }
 
     private static String target(String sectionName, String prefix) {

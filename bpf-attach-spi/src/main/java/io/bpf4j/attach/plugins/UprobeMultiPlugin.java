@@ -139,11 +139,7 @@ public final class UprobeMultiPlugin extends SectionTargetPlugin<UprobeMultiOpti
     }
 
     private static String prefixOf(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, PREFIXES);
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not a uprobe.multi section");
-        }
-        return prefix;
+        return SectionNames.requiredPrefix(sectionName, PREFIXES, "a uprobe.multi");
     }
 
     /** {@return the options a section names ({@code <binary>:<glob>}), or null for a bare prefix} */

@@ -110,11 +110,7 @@ public final class UprobePlugin extends SectionTargetPlugin<UprobeOptions> {
     }
 
     private static String prefixOf(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, PREFIXES);
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not a uprobe section");
-        }
-        return prefix;
+        return SectionNames.requiredPrefix(sectionName, PREFIXES, "a uprobe");
     }
 
     static boolean isReturnSection(String sectionName) {

@@ -107,11 +107,7 @@ public final class UsdtPlugin extends SectionTargetPlugin<UsdtOptions> {
     }
 
     private static String prefixOf(String sectionName) {
-        String prefix = SectionNames.longestPrefix(sectionName, PREFIXES);
-        if (prefix == null) {
-            throw new AttachException("section '" + sectionName + "' is not a usdt section");
-        }
-        return prefix;
+        return SectionNames.requiredPrefix(sectionName, PREFIXES, "a usdt");
     }
 
     private static Link attachTo(AttachContext context, UsdtOptions options) {
