@@ -1,8 +1,10 @@
 package io.bpf4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.bpf4j.loader.BpfObject;
+import io.bpf4j.syscall.BpfException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,6 +28,23 @@ final class Fixtures {
         List<String> wanted = List.of(programs);
         obj.programs().forEach(p -> p.setAutoLoad(wanted.contains(p.name())));
         return obj;
+    }
+
+    /**
+     * Loads only {@code programs} of {@code obj}, aimed at this process (its {@code target_tgid});
+     * EPERM at load, as from this host's trampolines, skips the test with the reason.
+     */
+    static void loadForThisProcess(BpfObject obj, String... programs) {
+        List<String> wanted = List.of(programs);
+        obj.programs().forEach(p -> p.setAutoLoad(wanted.contains(p.name())));
+        obj.rodata().setInt("target_tgid", (int) ProcessHandle.current().pid());
+        try {
+            obj.load();
+        } catch (BpfException e) {
+            assumeFalse(e.errnoName().equals("EPERM"), "this kernel refuses the programs " + wanted + ": "
+                    + e.getMessage());
+            throw e;
+        }
     }
 
     /** {@return the count in slot {@code slot} of the object's {@code hits} map} */

@@ -128,7 +128,7 @@ class KernelHooksTest {
     @RequiresKernel("6.0")
     @RequiresFeature(programTypes = ProgramType.LSM)
     void lsmCgroupCountsAndDeniesBinds(@BpfObjectResource(LSM) BpfObject obj) throws IOException {
-        load(obj, "lsm_cgroup_bind");
+        Fixtures.loadForThisProcess(obj, "lsm_cgroup_bind");
         Path cgroup = ownCgroup();
         Link link = obj.program("lsm_cgroup_bind").attach(CgroupOptions.of(cgroup));
         assertTrue(link.isOpen(), link.description());
@@ -190,25 +190,11 @@ class KernelHooksTest {
      * {@code attachAll}; on this host a trampoline or LSM program's EPERM at load skips.
      */
     private static List<Link> loadAndAttachAll(BpfObject obj, String... programs) {
-        load(obj, programs);
+        Fixtures.loadForThisProcess(obj, programs);
         List<Link> links = obj.attachAll();
         assertEquals(programs.length, links.size(), "links: " + links);
         links.forEach(l -> assertTrue(l.isOpen(), l.description()));
         return links;
-    }
-
-    /** Loads only {@code programs} of {@code obj}, aimed at this process; EPERM at load skips. */
-    private static void load(BpfObject obj, String... programs) {
-        List<String> wanted = List.of(programs);
-        obj.programs().forEach(p -> p.setAutoLoad(wanted.contains(p.name())));
-        obj.rodata().setInt("target_tgid", (int) ProcessHandle.current().pid());
-        try {
-            obj.load();
-        } catch (BpfException e) {
-            assumeFalse(e.errnoName().equals("EPERM"), "this kernel refuses the programs " + wanted + ": "
-                    + e.getMessage());
-            throw e;
-        }
     }
 
     /** Binds a TCP socket to a free loopback port (the LSM hook socket_bind). */

@@ -46,7 +46,7 @@ class SleepableAndCookieHooksTest {
     @RequiresFeature(programTypes = ProgramType.KPROBE)
     void kprobeCookie(@BpfObjectResource(OBJECT) BpfObject obj, @TempDir Path dir) {
         KernelAssumptions.assumeKprobes();
-        load(obj, "kprobe_with_cookie");
+        Fixtures.loadForThisProcess(obj, "kprobe_with_cookie");
         try (Link link = obj.program("kprobe_with_cookie").attach(new KprobeOptions("vfs_unlink", 0, false, 0x1234_5678_9abcL,
                 false))) {
             Triggers.unlinkFiles(dir, CALLS);
@@ -61,7 +61,7 @@ class SleepableAndCookieHooksTest {
     @RequiresFeature(programTypes = ProgramType.KPROBE)
     void kprobeMultiCookie(@BpfObjectResource(OBJECT) BpfObject obj, @TempDir Path dir) {
         KernelAssumptions.assumeKprobes();
-        load(obj, "kprobe_multi_with_cookie");
+        Fixtures.loadForThisProcess(obj, "kprobe_multi_with_cookie");
         try (Link link = obj.program("kprobe_multi_with_cookie").attach(
                 new KprobeMultiOptions(null, List.of("vfs_unlink"), false, List.of(-5L)))) {
             Triggers.unlinkFiles(dir, CALLS);
@@ -74,7 +74,7 @@ class SleepableAndCookieHooksTest {
     @RequiresKernel("5.19")
     @RequiresFeature(programTypes = ProgramType.TRACING)
     void fentryCookie(@BpfObjectResource(OBJECT) BpfObject obj, @TempDir Path dir) {
-        load(obj, "fentry_with_cookie");
+        Fixtures.loadForThisProcess(obj, "fentry_with_cookie");
         try (Link link = obj.program("fentry_with_cookie").attach(TrampolineOptions.cookie(77))) {
             assertTrue(link.description().contains("cookie 77"), link.description());
             Triggers.unlinkFiles(dir, CALLS);
@@ -93,7 +93,7 @@ class SleepableAndCookieHooksTest {
     @RequiresFeature(programTypes = ProgramType.TRACING)
     void sleepableFentryCopiesFromUser(@BpfObjectResource(OBJECT) BpfObject obj) {
         try {
-            load(obj, "sleepable_fentry", "test_run_trigger");
+            Fixtures.loadForThisProcess(obj, "sleepable_fentry", "test_run_trigger");
         } catch (BpfException e) {
             assumeFalse(e.log().orElse("").contains("is not sleepable"), "this kernel has no sleepable fentry target"
                     + " bpf4j can trigger: " + e.getMessage());
@@ -119,7 +119,7 @@ class SleepableAndCookieHooksTest {
     @RequiresFeature(programTypes = ProgramType.LSM)
     void sleepableLsmCopiesFromUser(@BpfObjectResource(OBJECT) BpfObject obj, @TempDir Path dir) throws IOException {
         try {
-            load(obj, "sleepable_file_open");
+            Fixtures.loadForThisProcess(obj, "sleepable_file_open");
         } catch (BpfException e) {
             // 5.10's list of sleepable LSM hooks does not have file_open yet.
             assumeFalse(e.log().orElse("").contains("is not sleepable"), "this kernel's file_open LSM hook is not"
@@ -148,19 +148,5 @@ class SleepableAndCookieHooksTest {
         Memory memory = new Memory(TEXT.length);
         memory.write(0, TEXT, 0, TEXT.length);
         return memory;
-    }
-
-    /** Loads only {@code programs}, aimed at this process; EPERM at load (this host's trampolines) skips. */
-    private static void load(BpfObject obj, String... programs) {
-        List<String> wanted = List.of(programs);
-        obj.programs().forEach(p -> p.setAutoLoad(wanted.contains(p.name())));
-        obj.rodata().setInt("target_tgid", (int) ProcessHandle.current().pid());
-        try {
-            obj.load();
-        } catch (BpfException e) {
-            assumeFalse(e.errnoName().equals("EPERM"), "this kernel refuses the programs " + wanted + ": "
-                    + e.getMessage());
-            throw e;
-        }
     }
 }
